@@ -1,0 +1,52 @@
+"""textfix: find spun prose and restore what it originally said.
+
+    >>> import textfix
+    >>> textfix.fix_text("Relations cooled in the years of the chilly struggle.")
+    'Relations cooled in the years of the cold war.'
+"""
+from __future__ import annotations
+
+from .compiled import compiled_lexicon as _compiled_lexicon
+from .config import Config, resolve as _resolve
+from .engine import Fixer
+from .lexicon import LexiconError
+from .repair import apply_edits
+from .results import Edit, Explained, Span, SpinReport
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Config",
+    "Edit",
+    "Explained",
+    "Fixer",
+    "LexiconError",
+    "Span",
+    "SpinReport",
+    "apply_edits",
+    "detect",
+    "fix_and_explain",
+    "fix_text",
+    "lexicon_version",
+    "__version__",
+]
+
+
+def fix_text(text: str, config: Config | None = None, **overrides: object) -> str:
+    """Restore the spun phrases of text; everything else comes back byte-identical."""
+    return Fixer(config, **overrides).fix(text)
+
+
+def fix_and_explain(text: str, config: Config | None = None, **overrides: object) -> Explained:
+    """The repaired text and every edit made (offsets into `text`, rule, confidence, evidence)."""
+    return Fixer(config, **overrides).explain(text)
+
+
+def detect(text: str, config: Config | None = None, **overrides: object) -> SpinReport:
+    """Score text for spin without repairing it."""
+    return Fixer(config, **overrides).detect(text)
+
+
+def lexicon_version(config: Config | None = None, **overrides: object) -> str:
+    """A content hash of the lexicons a config uses; --explain output carries it."""
+    return _compiled_lexicon(_resolve(config, overrides)).version

@@ -1,0 +1,124 @@
+"""Compile lexicon entries into the structures the lookup core walks, once per process.
+
+A compiled lexicon is a token trie (a multi-word key is a path, its entries sit at the end),
+the single-word keys the fuzzy pass may reach, and each entry's frequency prior. It is keyed
+by the content of the files it was built from, cached on disk (cache.py) and in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+from typing import NamedTuple
+
+from .cache import cached
+from .config import Config
+from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
+
+# Bumped whenever the compiled structure changes, so stale caches are never read.
+COMPILER_VERSION = 1
+TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
+
+
+def builtin_lexicon_dir() -> Path:
+    """The packaged lexicons: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "lexicons", here.parent / "lexicons"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"textfix's lexicons are missing (looked in {here / 'lexicons'})")
+
+
+def builtin_lexicon_paths() -> list[Path]:
+    return sorted(builtin_lexicon_dir().glob("*.tsv"))
+
+
+class CompiledLexicon(NamedTuple):
+    entries: tuple[Entry, ...]
+    trie: dict
+    fuzzy_keys: tuple[str, ...]
+    fuzzy_entries: dict[str, tuple[Entry, ...]]
+    priors: dict[str, tuple[float, float]]  # entry source -> (zipf of spun, zipf of original)
+    version: str
+
+
+def _sources(config: Config) -> list[tuple[Path, str]]:
+    paths = [(p, p.name) for p in builtin_lexicon_paths()] if config.builtin else []
+    paths += [(Path(p), str(p)) for p in config.lexicons]
+    return paths
+
+
+def _version(config: Config, sources: list[tuple[Path, str]]) -> str:
+    """A content hash of everything the compiled lexicon depends on."""
+    digest = hashlib.sha256(f"{FORMAT_VERSION}:{COMPILER_VERSION}".encode())
+    for path, name in sources:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")  # read_lexicon reports it properly
+    digest.update(repr((sorted(config.families or ()), config.whitelist)).encode())
+    return digest.hexdigest()[:16]
+
+
+def _entries(config: Config, sources: list[tuple[Path, str]]) -> list[Entry]:
+    entries: list[Entry] = []
+    for path, name in sources:
+        _, file_entries = read_lexicon(path, name)
+        entries += [e for e in file_entries if config.families is None or e.family in config.families]
+    for number, phrase in enumerate(config.whitelist, start=1):
+        entries.append(parse_entry(f"{phrase}\t=\tkeep", "whitelist", f"whitelist:{number}"))
+    return entries
+
+
+def _build(entries: list[Entry], version: str) -> CompiledLexicon:
+    from .vocabulary import FUZZY_MIN_LENGTH, zipf
+
+    trie: dict = {}
+    fuzzy: dict[str, list[Entry]] = {}
+    for entry in entries:
+        node = trie
+        for token in entry.tokens:
+            node = node.setdefault(token, {})
+        node.setdefault(TERMINAL, []).append(entry)
+        key = entry.tokens[0]
+        if entry.cls != "keep" and len(entry.tokens) == 1 and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
+            fuzzy.setdefault(key, []).append(entry)
+    _freeze(trie)
+    priors = {e.source: (zipf(e.tokens), zipf(tuple(e.original.lower().split()))) for e in entries if e.cls != "keep"}
+    return CompiledLexicon(
+        entries=tuple(entries),
+        trie=trie,
+        fuzzy_keys=tuple(sorted(fuzzy)),
+        fuzzy_entries={k: tuple(v) for k, v in fuzzy.items()},
+        priors=priors,
+        version=version,
+    )
+
+
+def _freeze(node: dict) -> None:
+    for key, value in node.items():
+        if key == TERMINAL:
+            node[key] = tuple(value)
+        else:
+            _freeze(value)
+
+
+_memo: dict[Config, CompiledLexicon] = {}
+_lock = threading.Lock()
+
+
+def compiled_lexicon(config: Config) -> CompiledLexicon:
+    """The compiled lexicon for a config: from memory, else the disk cache, else compiled."""
+    lexicon = _memo.get(config)
+    if lexicon is not None:
+        return lexicon
+    with _lock:
+        lexicon = _memo.get(config)
+        if lexicon is None:
+            sources = _sources(config)
+            version = _version(config, sources)
+            # A malformed file changes the hash, so it is never served from the cache.
+            lexicon = cached("lexicon", version, lambda: _build(_entries(config, sources), version))
+            _memo[config] = lexicon
+    return lexicon

@@ -1,0 +1,101 @@
+"""Repair: turn decisions into edits that keep the source's casing and its a/an agreement,
+and apply edits to text. Every character outside an edit stays byte-identical."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .evidence import Decision
+from .compiled import CompiledLexicon
+from .results import Edit
+from .tokens import Token, apply_case, case_pattern
+
+CONFIDENCE = {"unambiguous": 0.97, "evidence": 0.85}
+ARTICLE_RULE = "a/an agreement"
+_AN_EXCEPTIONS = ("uni", "use", "usu", "usa", "ute", "uti", "eu", "one", "once", "ewe", "ubiq", "ura", "ure", "uro")
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+
+
+def takes_an(word: str) -> bool:
+    """Whether "an" rather than "a" goes before a word, by its usual pronunciation."""
+    lower = word.lower()
+    if not lower:
+        return False
+    if lower.startswith(_SILENT_H):
+        return True
+    if lower[0] in "aeiou":
+        return not lower.startswith(_AN_EXCEPTIONS)
+    if lower[0] == "8":
+        return True
+    return lower.startswith(("11", "18")) and (len(lower) == 2 or not lower[2].isdigit())
+
+
+def confidence(decision: Decision, lexicon: CompiledLexicon) -> float:
+    """The entry's class sets the base; fuzzy matches and frequency against the prior lower it."""
+    value = CONFIDENCE.get(decision.entry.cls, 0.8)
+    if decision.reason.endswith("document evidence"):
+        value -= 0.05
+    if decision.candidate.fuzzy:
+        value -= 0.15
+    spun_zipf, original_zipf = lexicon.priors.get(decision.entry.source, (0.0, 0.0))
+    if original_zipf and spun_zipf > original_zipf + 1.0:
+        value -= 0.1  # spinners trade common words for rarer ones, not the reverse
+    return round(max(0.05, value), 2)
+
+
+def edits_for(text: str, tokens: list[Token], decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
+    """The edits that decisions make, in text order, with a/an agreement kept."""
+    edits: list[Edit] = []
+    for decision in decisions:
+        entry, cand = decision.entry, decision.candidate
+        if entry.cls == "keep":
+            continue
+        before = text[cand.start:cand.end]
+        after = apply_case(entry.original, case_pattern(before))
+        if after == before:
+            continue
+        article = _article_edit(text, tokens, cand.first, before, after, edits)
+        if article:
+            edits.append(article)
+        edits.append(Edit(cand.start, cand.end, before, after, entry.source, confidence(decision, lexicon), decision.reason))
+    return edits
+
+
+def _article_edit(text: str, tokens: list[Token], first: int, before: str, after: str, edits: list[Edit]) -> Edit | None:
+    """Fix "a"/"an" before a replaced word when it agreed with the spun word but not the new one."""
+    if first == 0:
+        return None
+    article = tokens[first - 1]
+    if article.norm not in ("a", "an") or text[article.end:tokens[first].start] != " ":
+        return None
+    if edits and edits[-1].end > article.start:
+        return None
+    if before.isupper() or after.split()[0].isupper():
+        return None  # acronyms are read letter by letter: leave the article to the writer
+    spun_an, new_an = takes_an(before), takes_an(after)
+    written = text[article.start:article.end]
+    if (written.lower() == "an") != spun_an or spun_an == new_an:
+        return None
+    new = "an" if new_an else "a"
+    new = apply_case(new, case_pattern(written)) if written[0].isupper() else new
+    return Edit(article.start, article.end, written, new, ARTICLE_RULE, 0.95, f"agrees with {after.split()[0]!r}")
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply edits (offsets into text) and return the new text.
+
+    Raises ValueError when edits overlap or do not match the text they claim to replace.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("apply_edits takes str; decode bytes first, e.g. data.decode('utf-8')")
+    out: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < pos or edit.end > len(text) or edit.start > edit.end:
+            raise ValueError(f"edit {edit.start}:{edit.end} overlaps another or lies outside the text")
+        if text[edit.start:edit.end] != edit.before:
+            raise ValueError(f"edit {edit.start}:{edit.end} expects {edit.before!r}, text has {text[edit.start:edit.end]!r}")
+        out.append(text[pos:edit.start])
+        out.append(edit.after)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,66 @@
+"""The records textfix returns: edits, explained repairs and spin reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Edit(NamedTuple):
+    """One replacement, with offsets into the input text in code points.
+
+    rule:       the lexicon entry that fired, as file:line (or "a/an agreement");
+    confidence: how sure the decision is, in [0, 1];
+    evidence:   why it was licensed, in words.
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    confidence: float
+    evidence: str = ""
+
+
+class Explained(NamedTuple):
+    """The repaired text and the edits that made it from the input."""
+
+    text: str
+    edits: list[Edit]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of evidence that a text is spun: where it is and what it is."""
+
+    start: int
+    end: int
+    phrase: str
+    original: str
+    family: str
+    kind: str  # "unambiguous" or "context"
+
+
+@dataclass(frozen=True)
+class SpinReport:
+    """How strongly a text shows spin: a risk score with the evidence behind it.
+
+    score:        in [0, 1): 0 without fingerprints, 0.5 at the default threshold
+                  (two unambiguous fingerprints per 2,000 words), approaching 1 with more;
+    is_spun:      score >= the config's threshold;
+    spans:        the fingerprints and the context-licensed matches, in text order;
+    words:        words and numbers in the text;
+    fingerprints: unambiguous fingerprints found.
+    """
+
+    score: float
+    is_spun: bool
+    spans: tuple[Span, ...] = ()
+    words: int = 0
+    fingerprints: int = 0
+    family_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def density(self) -> float:
+        """Fingerprints per 1,000 words."""
+        return 1000.0 * self.fingerprints / self.words if self.words else 0.0
