@@ -1,0 +1,30 @@
+"""Shared paths and fixtures. The compiled-lexicon cache goes to a per-session directory so
+tests never depend on (or write to) the user's cache."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS = ROOT / "benchmarks" / "corpus"
+
+os.environ.setdefault("TEXTFIX_CACHE_DIR", tempfile.mkdtemp(prefix="textfix-test-cache-"))
+
+
+def corpus_text(kind: str, stem: str) -> str:
+    (path,) = (CORPUS / kind).glob(f"{stem}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def spun_001() -> str:
+    return corpus_text("seeds", "001")
+
+
+@pytest.fixture(scope="session")
+def spun_004() -> str:
+    return corpus_text("seeds", "004")

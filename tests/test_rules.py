@@ -1,0 +1,51 @@
+import pytest
+
+from textfix.rules import Neighbour, RuleError, parse_rule
+
+
+def ctx(prev=None, prev2=None, next=None, next2=None, self="word"):
+    def tok(t):
+        if t is None:
+            return None
+        return Neighbour(t, t[0].isalnum())
+
+    return {"prev": tok(prev), "prev2": tok(prev2), "next": tok(next), "next2": tok(next2), "self": tok(self)}
+
+
+def test_alternatives_and_conjunctions():
+    rule = parse_rule("prev:QUOTE | next:NAME & !next:POSS")
+    assert rule.holds(ctx(prev="”")) == "prev:QUOTE"
+    assert rule.holds(ctx(next="Andrei", next2="Lankov")) == "next:NAME & !next:POSS"
+    assert rule.holds(ctx(next="Shen's", next2="paper")) is None
+    assert rule.holds(ctx(next="the")) is None
+
+
+def test_word_lists_compare_case_insensitively():
+    rule = parse_rule("prev:a/an & next:at/on")
+    assert rule.holds(ctx(prev="A", next="at"))
+    assert not rule.holds(ctx(prev="the", next="at"))
+
+
+def test_start_and_end_match_missing_tokens():
+    assert parse_rule("next:END").holds(ctx(next=None))
+    assert not parse_rule("next:END").holds(ctx(next="."))
+
+
+def test_star_always_holds():
+    assert parse_rule("*").holds(ctx()) == "*"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "empty context rule"),
+        ("prev:", "is not POSITION:VALUE"),
+        ("before:the", "unknown position 'before'"),
+        ("next:NOUN", "unknown class 'NOUN'"),
+        ("prev:a & ", "empty condition"),
+        ("prev:a//b", "empty word"),
+    ],
+)
+def test_malformed_rules_say_what_is_wrong(text, message):
+    with pytest.raises(RuleError, match=message):
+        parse_rule(text)

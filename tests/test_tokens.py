@@ -1,0 +1,37 @@
+from hypothesis import given, strategies as st
+
+from textfix.tokens import apply_case, case_pattern, normalise, phrase_tokens, tokenize
+
+
+def test_offsets_point_into_the_original_text():
+    text = "İstanbul’s 1000’s of full‑scale troops, 12,000 in all."
+    for token in tokenize(text):
+        assert normalise(text[token.start:token.end]) == token.norm
+
+
+def test_numbers_and_apostrophes_stay_one_token():
+    words = [t.norm for t in tokenize("1000’s of laborers, 12,000 troops, the 75th anniversary; don't")]
+    assert words == ["1000's", "of", "laborers", "12,000", "troops", "the", "75th", "anniversary", "don't"]
+
+
+def test_hyphenated_words_are_one_token_with_plain_hyphens():
+    assert phrase_tokens("self‐proclaimed two-front battle") == ("self-proclaimed", "two-front", "battle")
+
+
+def test_case_patterns_round_trip():
+    assert case_pattern("chilly struggle") == "lower"
+    assert case_pattern("Chilly struggle") == "title"
+    assert case_pattern("CHILLY STRUGGLE") == "upper"
+    assert case_pattern("Faculty of Worldwide Research") == "name"
+    assert apply_case("cold war", "title") == "Cold war"
+    assert apply_case("cold war", "upper") == "COLD WAR"
+    assert apply_case("school of international studies", "name") == "School of International Studies"
+    assert apply_case("Chinese President", "lower") == "Chinese President"
+
+
+@given(st.text())
+def test_tokens_are_ordered_disjoint_and_in_bounds(text):
+    last = 0
+    for token in tokenize(text):
+        assert last <= token.start < token.end <= len(text)
+        last = token.end
