@@ -1,0 +1,41 @@
+"""Real prose that uses the ambiguous words literally comes back byte-identical: on its own,
+and embedded in a spun article, where the document gate is open."""
+from __future__ import annotations
+
+import pytest
+
+import textfix
+
+from conftest import DATA, corpus_text
+
+
+def negative_sentences() -> list[str]:
+    lines = (DATA / "negative_sentences.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
+
+
+SENTENCES = negative_sentences()
+
+
+def test_the_negative_set_is_large_enough():
+    assert len(SENTENCES) >= 50
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_unchanged_on_its_own(sentence):
+    assert textfix.fix_and_explain(sentence).edits == []
+
+
+@pytest.fixture(scope="module")
+def spun_lines() -> list[str]:
+    text = corpus_text("seeds", "001")
+    assert textfix.detect(text).is_spun
+    return text.split("\n")
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_unchanged_inside_a_spun_article(sentence, spun_lines):
+    lines = spun_lines[:4] + [sentence] + spun_lines[4:]
+    out = textfix.fix_text("\n".join(lines)).split("\n")
+    assert out[4] == sentence
+    assert out[:4] != lines[:4]  # the article around it was repaired: the gate was open
