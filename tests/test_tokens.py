@@ -35,3 +35,10 @@ def test_tokens_are_ordered_disjoint_and_in_bounds(text):
     for token in tokenize(text):
         assert last <= token.start < token.end <= len(text)
         last = token.end
+
+
+def test_decomposed_accents_stay_inside_their_word():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "café naïve")
+    assert [t.norm for t in tokenize(text)] == [unicodedata.normalize("NFD", w) for w in ("café", "naïve")]

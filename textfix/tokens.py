@@ -6,12 +6,15 @@ happens on each token's copy, never on the text, so a length-changing case map s
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+import regex
+
 # A number ("12", "12,000", "1000's", "75th", "1990s") or a word with inner apostrophes and
-# hyphens ("don't", "Russia’s", "full-scale").
-WORD_PATTERN = re.compile(
+# hyphens ("don't", "Russia’s", "full-scale"). The regex module's \w follows Unicode, so a
+# word in decomposed form (NFD "café") stays one token; the stdlib's would split it at the
+# accent and let a key match half a word.
+WORD_PATTERN = regex.compile(
     r"\d+(?:[.,]\d+)*(?:['’](?:s\b)|st\b|nd\b|rd\b|th\b|s\b)?(?![\w'’])"
     r"|\w+(?:[-‐‑'’]\w+)*"
 )
