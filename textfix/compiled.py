@@ -49,16 +49,22 @@ def _sources(config: Config) -> list[tuple[Path, str]]:
 
 
 def _version(config: Config, sources: list[tuple[Path, str]]) -> str:
-    """A content hash of everything the compiled lexicon depends on."""
+    """A hash of the content the compiled lexicon is built from (not of where the files are)."""
     digest = hashlib.sha256(f"{FORMAT_VERSION}:{COMPILER_VERSION}".encode())
-    for path, name in sources:
-        digest.update(name.encode() + b"\0")
+    for path, _ in sources:
         try:
-            digest.update(path.read_bytes())
+            data = path.read_bytes()
         except OSError:
-            digest.update(b"unreadable")  # read_lexicon reports it properly
+            data = b"unreadable"  # read_lexicon reports it properly
+        digest.update(hashlib.sha256(data).digest())
     digest.update(repr((sorted(config.families or ()), config.whitelist)).encode())
     return digest.hexdigest()[:16]
+
+
+def _cache_key(version: str, sources: list[tuple[Path, str]]) -> str:
+    """Edits name their entry's file, so the cached object also depends on the names used."""
+    names = "\0".join(name for _, name in sources)
+    return f"{version}-{hashlib.sha256(names.encode()).hexdigest()[:8]}"
 
 
 def _entries(config: Config, sources: list[tuple[Path, str]]) -> list[Entry]:
@@ -119,6 +125,6 @@ def compiled_lexicon(config: Config) -> CompiledLexicon:
             sources = _sources(config)
             version = _version(config, sources)
             # A malformed file changes the hash, so it is never served from the cache.
-            lexicon = cached("lexicon", version, lambda: _build(_entries(config, sources), version))
+            lexicon = cached("lexicon", _cache_key(version, sources), lambda: _build(_entries(config, sources), version))
             _memo[config] = lexicon
     return lexicon
