@@ -32,6 +32,13 @@ def test_keep_entries_block_what_they_overlap():
     assert fix_text(text, MINI).endswith(" Boston College agreed.")
 
 
+def test_keep_entries_block_matches_that_start_before_them(tmp_path):
+    lexicon = tmp_path / "k.tsv"
+    lexicon.write_text("# textfix-lexicon 1\n# family: t\nthe navy\tthe military\tunambiguous\nnavy blue\t=\tkeep\n")
+    config = Config(builtin=False, lexicons=(str(lexicon),))
+    assert fix_text("He wore the navy blue coat; the navy sailed.", config) == "He wore the navy blue coat; the military sailed."
+
+
 def test_source_casing_is_reapplied():
     assert fix_text("Chilly struggle. CHILLY STRUGGLE. Chilly Struggle.", MINI) == "Cold war. COLD WAR. Cold War."
 

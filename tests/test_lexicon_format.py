@@ -31,6 +31,7 @@ def test_a_good_lexicon_parses_with_metadata():
         (GOOD + "chilly\tchilly\tunambiguous\n", "x.tsv:4: 'chilly' restores to itself (a no-op entry)"),
         (GOOD + "navy\tmilitary\tevidence\n", "x.tsv:4: evidence entry 'navy' needs a context rule (* for document evidence alone)"),
         (GOOD + "navy\tmilitary\tevidence\tnext:NOUN\n", "x.tsv:4: unknown class 'NOUN' in 'next:NOUN' (use CAP, NAME, LOWER, NUM, PUNCT, COMMA, STOP, QUOTE, DASH, START, END, DET, PRON, POSS, PREP)"),
+        (GOOD + "Boston College\t=\tkeep\tprev:the\n", "x.tsv:4: a keep entry takes no context (it always holds)"),
         (GOOD + "Boston College\tBoston University\tkeep\n", "x.tsv:4: a keep entry has '=' as its original, not 'Boston University'"),
         (GOOD + "U.S. navy\tUS military\tunambiguous\n", "x.tsv:4: spun phrase 'U.S. navy' must be words and numbers separated by spaces"),
     ],

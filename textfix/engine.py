@@ -11,18 +11,15 @@ from .compiled import CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .protect import overlaps, protected_spans
 from .results import Edit, Explained, Span, SpinReport
-from .tokens import Token, tokenize
+from .tokens import TokenStream
 from .windows import WINDOW_CHARS, stream_windows, window_ranges
 
 
 class Window(NamedTuple):
     """One window's lookup results and the fingerprints found in it with the gate closed."""
 
-    text: str
-    base: int  # offset of text[0] in the document (streams hand over one window at a time)
-    lo: int
-    hi: int
-    tokens: list[Token]
+    tokens: TokenStream  # holds the text and the window's bounds in it
+    base: int  # offset of the text in the document (streams hand over one window at a time)
     candidates: list[lookup.Candidate]
     fingerprints: list[evidence.Decision]
 
@@ -59,13 +56,16 @@ class Fixer:
     # -- the stages -------------------------------------------------------------------------
 
     def _analyse(self, text: str, lo: int, hi: int, base: int = 0) -> Window:
-        tokens = tokenize(text, lo, hi)
-        candidates = lookup.exact_candidates(text, tokens, self.lexicon)
+        tokens = TokenStream(text, lo, hi)
+        lexicon = self.lexicon
+        if lexicon.trie.keys().isdisjoint(tokens.norms):
+            return Window(tokens, base, [], [])  # the common case in clean text, decided in C
+        candidates = lookup.exact_candidates(tokens, lexicon)
         shielded = protected_spans(text, lo, hi)
         if shielded:
             candidates = [c for c in candidates if not overlaps(shielded, c.start, c.end)]
-        fingerprints = [d for d in evidence.choose(text, tokens, candidates, False, lo, hi) if evidence.is_fingerprint(d)]
-        return Window(text, base, lo, hi, tokens, candidates, fingerprints)
+        fingerprints = [d for d in evidence.choose(tokens, candidates, False) if evidence.is_fingerprint(d)]
+        return Window(tokens, base, candidates, fingerprints)
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -79,14 +79,15 @@ class Fixer:
         candidates = window.candidates
         if gate_open and self.config.fuzzy:
             candidates = self._with_fuzzy(window)
-        return evidence.choose(window.text, window.tokens, candidates, gate_open, window.lo, window.hi)
+        return evidence.choose(window.tokens, candidates, gate_open)
 
     def _with_fuzzy(self, window: Window) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
 
+        tokens = window.tokens
         placed = {i for c in window.candidates for i in range(c.first, c.last + 1)}
-        fuzzy = lookup.fuzzy_candidates(window.text, window.tokens, placed, self.lexicon, english_vocabulary())
-        shielded = protected_spans(window.text, window.lo, window.hi)
+        fuzzy = lookup.fuzzy_candidates(tokens, placed, self.lexicon, english_vocabulary())
+        shielded = protected_spans(tokens.text, tokens.lo, tokens.hi)
         fuzzy = [c for c in fuzzy if not overlaps(shielded, c.start, c.end)]
         if not fuzzy:
             return window.candidates
@@ -114,7 +115,7 @@ class Fixer:
         windows = (self._analyse(text, lo, hi) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
         for window, _, decisions in self._decided(windows):
-            edits += repair.edits_for(text, window.tokens, decisions, self.lexicon)
+            edits += repair.edits_for(window.tokens, decisions, self.lexicon)
         return Explained(repair.apply_edits(text, edits) if edits else text, edits)
 
     def fix(self, text: str) -> str:
@@ -132,8 +133,9 @@ class Fixer:
         Yields (repaired window, offset of the window in the input, its edits); each edit's
         offsets are relative to its own window."""
         for window, _, decisions in self._decided(self._stream(pieces)):
-            edits = repair.edits_for(window.text, window.tokens, decisions, self.lexicon)
-            yield (repair.apply_edits(window.text, edits) if edits else window.text), window.base, edits
+            text = window.tokens.text
+            edits = repair.edits_for(window.tokens, decisions, self.lexicon)
+            yield (repair.apply_edits(text, edits) if edits else text), window.base, edits
 
     def detect(self, text: str) -> SpinReport:
         """Score a text for spin without repairing it."""
@@ -156,7 +158,7 @@ class Fixer:
                     continue
                 kind = "unambiguous" if evidence.is_fingerprint(d) else "context"
                 start, end = d.candidate.start, d.candidate.end
-                spans.append(Span(window.base + start, window.base + end, window.text[start:end],
+                spans.append(Span(window.base + start, window.base + end, window.tokens.text[start:end],
                                   d.entry.original, d.entry.family, kind))
                 families[d.entry.family] = families.get(d.entry.family, 0) + 1
         score = round(evidence.spin_score(found, words), 4)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .lexicon import Entry
 from .lookup import Candidate
 from .rules import Neighbour
-from .tokens import Token
+from .tokens import TokenStream
 
 # Fingerprints per this many words count at full weight; longer spans dilute them.
 DENSITY_WORDS = 2000
@@ -34,54 +34,43 @@ def spin_score(fingerprints: int, words: int) -> float:
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
 
 
-def neighbours(text: str, tokens: list[Token], cand: Candidate, lo: int, hi: int) -> dict[str, Neighbour | None]:
+def neighbours(tokens: TokenStream, cand: Candidate) -> dict[str, Neighbour | None]:
     """The tokens around a match (words, numbers or single punctuation marks), within one line
-    and within text[lo:hi]."""
-    left = _walk(text, tokens, cand.first - 1, tokens[cand.first].start, lo, -1)
-    right = _walk(text, tokens, cand.last + 1, tokens[cand.last].end, hi, +1)
-    first = tokens[cand.first]
+    and within the window."""
+    left = _side(tokens, cand.first, -1)
+    right = _side(tokens, cand.last, +1)
     return {
         "prev": left[0] if left else None,
         "prev2": left[1] if len(left) > 1 else None,
         "next": right[0] if right else None,
         "next2": right[1] if len(right) > 1 else None,
-        "self": Neighbour(text[first.start:first.end], True),
+        "self": Neighbour(tokens.word(cand.first), True),
     }
 
 
-def _walk(text: str, tokens: list[Token], index: int, pos: int, bound: int, step: int) -> list[Neighbour]:
+def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
+    """Up to two tokens beside token `index`, going left (step -1) or right (+1)."""
     found: list[Neighbour] = []
-    while len(found) < 2:
-        if step < 0:
-            edge = tokens[index].end if index >= 0 else bound
-            gap = reversed(text[edge:pos])
-        else:
-            edge = tokens[index].start if index < len(tokens) else bound
-            gap = iter(text[pos:edge])
-        for char in gap:
-            if char in "\n\r":
-                return found
-            if not char.isspace():
-                found.append(Neighbour(char, False))
-                if len(found) == 2:
+    count = len(tokens)
+    while True:
+        gap = tokens.gap_before(index) if step < 0 else tokens.gap_after(index)
+        if gap != " ":
+            for char in (reversed(gap) if step < 0 else gap):
+                if char == "\n" or char == "\r":
                     return found
-        if not 0 <= index < len(tokens):
-            return found
-        token = tokens[index]
-        found.append(Neighbour(text[token.start:token.end], True))
-        pos = token.start if step < 0 else token.end
+                if not char.isspace():
+                    found.append(Neighbour(char, False))
+                    if len(found) == 2:
+                        return found
         index += step
-    return found
+        if not 0 <= index < count:
+            return found
+        found.append(Neighbour(tokens.word(index), True))
+        if len(found) == 2:
+            return found
 
 
-def choose(
-    text: str,
-    tokens: list[Token],
-    candidates: list[Candidate],
-    gate_open: bool,
-    lo: int,
-    hi: int,
-) -> list[Decision]:
+def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) -> list[Decision]:
     """Pick non-overlapping licensed matches, left to right, longest first at each token.
 
     With the gate closed only unambiguous and keep entries can fire; the unambiguous ones
@@ -89,9 +78,12 @@ def choose(
     """
     decisions: list[Decision] = []
     cursor = 0
+    kept = _kept_tokens(candidates)
     for cand in candidates:
         if cand.first < cursor:
             continue
+        if kept and any(i in kept for i in range(cand.first, cand.last + 1)) and not _is_keep(cand):
+            continue  # a keep phrase overlaps it, wherever either starts
         context = None
         for entry in cand.entries:
             if entry.cls == "evidence" or cand.fuzzy:
@@ -100,7 +92,7 @@ def choose(
             if entry.rule is None:
                 licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
             else:
-                context = context or neighbours(text, tokens, cand, lo, hi)
+                context = context or neighbours(tokens, cand)
                 held = entry.rule.holds(context)
                 if held is None:
                     continue
@@ -115,6 +107,15 @@ def choose(
             cursor = cand.last + 1
             break
     return decisions
+
+
+def _is_keep(cand: Candidate) -> bool:
+    return any(e.cls == "keep" for e in cand.entries)
+
+
+def _kept_tokens(candidates: list[Candidate]) -> set[int]:
+    """Token indices covered by keep phrases (keep entries have no context: they always hold)."""
+    return {i for c in candidates if _is_keep(c) for i in range(c.first, c.last + 1)}
 
 
 def is_fingerprint(decision: Decision) -> bool:

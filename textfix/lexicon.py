@@ -38,8 +38,10 @@ class Entry(NamedTuple):
 
 
 def _capitals(spun: str) -> tuple[tuple[int, ...], ...]:
-    """For each word of the key, the positions of the capitals the text must also have."""
-    return tuple(tuple(i for i, c in enumerate(word) if c.isupper()) for word in spun.split())
+    """For each word of the key, the positions of the capitals the text must also have
+    (an empty tuple when the key has none)."""
+    positions = tuple(tuple(i for i, c in enumerate(word) if c.isupper()) for word in spun.split())
+    return positions if any(positions) else ()
 
 
 def parse_entry(line: str, family: str, where: str) -> Entry:
@@ -60,6 +62,8 @@ def parse_entry(line: str, family: str, where: str) -> Entry:
         if original != "=":
             raise LexiconError(f"{where}: a keep entry has '=' as its original, not {original!r}")
         original = spun
+        if context:
+            raise LexiconError(f"{where}: a keep entry takes no context (it always holds)")
     elif not original:
         raise LexiconError(f"{where}: empty original for {spun!r}")
     elif original == spun:

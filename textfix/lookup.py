@@ -1,9 +1,9 @@
 """The lookup core: longest-match phrase lookup over the token stream, then a fuzzy fallback.
 
-The exact pass walks the lexicon trie from every token and reports every key that ends
-along the way, so later stages can prefer the longest licensed one. The fuzzy pass looks only
-at tokens the exact pass could not place that are not English words, and batches them through
-RapidFuzz's cdist.
+The exact pass walks the lexicon trie from every token whose normalised form starts a key and
+reports every key that ends along the way, so later stages can prefer the longest licensed
+one. The fuzzy pass looks only at tokens the exact pass could not place that are not English
+words, and batches them through RapidFuzz's cdist.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .compiled import TERMINAL, CompiledLexicon
 from .lexicon import Entry
-from .tokens import Token
+from .tokens import TokenStream
 
 
 class Candidate(NamedTuple):
@@ -25,53 +25,59 @@ class Candidate(NamedTuple):
     fuzzy: bool = False
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
+def _joined(gap: str) -> bool:
     """Words of a phrase must be separated by spaces only, on one line."""
-    gap = text[left.end:right.start]
     return gap == " " or (gap != "" and gap.isspace() and "\n" not in gap and "\r" not in gap)
 
 
-def _capitals_hold(text: str, tokens: list[Token], first: int, entry: Entry) -> bool:
+def _capitals_hold(tokens: TokenStream, first: int, entry: Entry) -> bool:
     for offset, positions in enumerate(entry.capitals):
         if positions:
-            token = tokens[first + offset]
-            word = text[token.start:token.end]
+            word = tokens.word(first + offset)
             if any(i >= len(word) or not word[i].isupper() for i in positions):
                 return False
     return True
 
 
-def _candidate(text: str, tokens: list[Token], first: int, last: int, end: int, entries: tuple[Entry, ...]) -> Candidate | None:
-    fitting = tuple(e for e in entries if not any(e.capitals) or _capitals_hold(text, tokens, first, e))
-    return Candidate(first, last, tokens[first].start, end, fitting) if fitting else None
+def _candidate(tokens: TokenStream, first: int, last: int, end: int, entries: tuple[Entry, ...]) -> Candidate | None:
+    fitting = entries
+    if any(e.capitals for e in entries):
+        fitting = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
+    return Candidate(first, last, tokens.start(first), end, fitting) if fitting else None
 
 
-def exact_candidates(text: str, tokens: list[Token], lexicon: CompiledLexicon) -> list[Candidate]:
+def exact_candidates(tokens: TokenStream, lexicon: CompiledLexicon) -> list[Candidate]:
     """Every key matching at every token, longest first within a start position."""
     trie = lexicon.trie
+    norms = tokens.norms
     found: list[Candidate] = []
-    count = len(tokens)
-    for first, token in enumerate(tokens):
-        node = trie.get(token.norm)
+    count = len(norms)
+    present = set(norms)
+    starts = present.intersection(trie)
+    starts.update(n for n in present if n.endswith("'s") and n[:-2] in trie)
+    for first in [i for i, norm in enumerate(norms) if norm in starts]:
+        norm = norms[first]
+        node = trie.get(norm)
         if node is None:
-            if token.norm.endswith("'s"):
-                _possessive(text, tokens, first, first, trie, found)
+            _possessive(tokens, first, first, trie, found)
             continue
         here: list[Candidate] = []
         last = first
         while True:
             entries = node.get(TERMINAL)
             if entries:
-                cand = _candidate(text, tokens, first, last, tokens[last].end, entries)
+                cand = _candidate(tokens, first, last, tokens.end(last), entries)
                 if cand:
                     here.append(cand)
+            if len(node) == (1 if entries else 0):
+                break  # no longer key runs through here
             last += 1
-            if last >= count or not _joined(text, tokens[last - 1], tokens[last]):
+            if last >= count or not _joined(tokens.gap_before(last)):
                 break
-            child = node.get(tokens[last].norm)
+            child = node.get(norms[last])
             if child is None:
-                if tokens[last].norm.endswith("'s"):
-                    _possessive(text, tokens, first, last, node, here)
+                if norms[last].endswith("'s"):
+                    _possessive(tokens, first, last, node, here)
                 break
             node = child
         here.reverse()
@@ -79,19 +85,18 @@ def exact_candidates(text: str, tokens: list[Token], lexicon: CompiledLexicon) -
     return found
 
 
-def _possessive(text: str, tokens: list[Token], first: int, last: int, node: dict, out: list[Candidate]) -> None:
+def _possessive(tokens: TokenStream, first: int, last: int, node: dict, out: list[Candidate]) -> None:
     """A key may end in a possessive word ("College's"): the match stops before the 's."""
-    child = node.get(tokens[last].norm[:-2])
+    child = node.get(tokens.norms[last][:-2])
     entries = child.get(TERMINAL) if child else None
     if entries:
-        cand = _candidate(text, tokens, first, last, tokens[last].end - 2, entries)
+        cand = _candidate(tokens, first, last, tokens.end(last) - 2, entries)
         if cand:
             out.append(cand)
 
 
 def fuzzy_candidates(
-    text: str,
-    tokens: list[Token],
+    tokens: TokenStream,
     placed: set[int],
     lexicon: CompiledLexicon,
     vocabulary: frozenset[str],
@@ -100,26 +105,22 @@ def fuzzy_candidates(
     within a small edit distance of exactly one single-word key."""
     from .vocabulary import FUZZY_MIN_LENGTH
 
+    norms = tokens.norms
+    # set arithmetic first, so the per-token checks below see only the rare unknown words
+    strangers = {n for n in set(norms).difference(vocabulary) if len(n) >= FUZZY_MIN_LENGTH and n.isalpha()}
+    if not strangers or not lexicon.fuzzy_keys:
+        return []
     unknown: dict[str, list[int]] = {}
-    for index, token in enumerate(tokens):
-        norm = token.norm
-        if (
-            index not in placed
-            and len(norm) >= FUZZY_MIN_LENGTH
-            and norm.isalpha()
-            and norm not in vocabulary
-            and text[token.start:token.end] == norm
-        ):
+    for index, norm in enumerate(norms):
+        if norm in strangers and index not in placed and tokens.word(index) == norm:
             unknown.setdefault(norm, []).append(index)
-    if not unknown or not lexicon.fuzzy_keys:
+    if not unknown:
         return []
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     words = list(unknown)
-    distances = process.cdist(
-        words, lexicon.fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=2, workers=1
-    )
+    distances = process.cdist(words, lexicon.fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=2, workers=1)
     found: list[Candidate] = []
     for row, word in enumerate(words):
         allowed = 1 if len(word) < 9 else 2
@@ -131,6 +132,5 @@ def fuzzy_candidates(
             continue  # an ambiguous variant: leave the token alone
         entries = lexicon.fuzzy_entries[lexicon.fuzzy_keys[nearest[0]]]
         for index in unknown[word]:
-            token = tokens[index]
-            found.append(Candidate(index, index, token.start, token.end, entries, fuzzy=True))
+            found.append(Candidate(index, index, tokens.start(index), tokens.end(index), entries, fuzzy=True))
     return found

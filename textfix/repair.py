@@ -7,7 +7,7 @@ from typing import Iterable
 from .evidence import Decision
 from .compiled import CompiledLexicon
 from .results import Edit
-from .tokens import Token, apply_case, case_pattern
+from .tokens import TokenStream, apply_case, case_pattern
 
 CONFIDENCE = {"unambiguous": 0.97, "evidence": 0.85}
 ARTICLE_RULE = "a/an agreement"
@@ -42,8 +42,9 @@ def confidence(decision: Decision, lexicon: CompiledLexicon) -> float:
     return round(max(0.05, value), 2)
 
 
-def edits_for(text: str, tokens: list[Token], decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
+def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
     """The edits that decisions make, in text order, with a/an agreement kept."""
+    text = tokens.text
     edits: list[Edit] = []
     for decision in decisions:
         entry, cand = decision.entry, decision.candidate
@@ -53,31 +54,29 @@ def edits_for(text: str, tokens: list[Token], decisions: Iterable[Decision], lex
         after = apply_case(entry.original, case_pattern(before))
         if after == before:
             continue
-        article = _article_edit(text, tokens, cand.first, before, after, edits)
+        article = _article_edit(tokens, cand.first, before, after, edits)
         if article:
             edits.append(article)
         edits.append(Edit(cand.start, cand.end, before, after, entry.source, confidence(decision, lexicon), decision.reason))
     return edits
 
 
-def _article_edit(text: str, tokens: list[Token], first: int, before: str, after: str, edits: list[Edit]) -> Edit | None:
+def _article_edit(tokens: TokenStream, first: int, before: str, after: str, edits: list[Edit]) -> Edit | None:
     """Fix "a"/"an" before a replaced word when it agreed with the spun word but not the new one."""
-    if first == 0:
+    if first == 0 or tokens.norms[first - 1] not in ("a", "an") or tokens.gap_before(first) != " ":
         return None
-    article = tokens[first - 1]
-    if article.norm not in ("a", "an") or text[article.end:tokens[first].start] != " ":
-        return None
-    if edits and edits[-1].end > article.start:
+    start, end = tokens.start(first - 1), tokens.end(first - 1)
+    if edits and edits[-1].end > start:
         return None
     if before.isupper() or after.split()[0].isupper():
         return None  # acronyms are read letter by letter: leave the article to the writer
     spun_an, new_an = takes_an(before), takes_an(after)
-    written = text[article.start:article.end]
+    written = tokens.text[start:end]
     if (written.lower() == "an") != spun_an or spun_an == new_an:
         return None
     new = "an" if new_an else "a"
     new = apply_case(new, case_pattern(written)) if written[0].isupper() else new
-    return Edit(article.start, article.end, written, new, ARTICLE_RULE, 0.95, f"agrees with {after.split()[0]!r}")
+    return Edit(start, end, written, new, ARTICLE_RULE, 0.95, f"agrees with {after.split()[0]!r}")
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

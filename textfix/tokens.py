@@ -6,47 +6,83 @@ happens on each token's copy, never on the text, so a length-changing case map s
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from itertools import accumulate
 
 import regex
 
-# A number ("12", "12,000", "1000's", "75th", "1990s") or a word with inner apostrophes and
-# hyphens ("don't", "Russia’s", "full-scale"). The regex module's \w follows Unicode, so a
-# word in decomposed form (NFD "café") stays one token; the stdlib's would split it at the
-# accent and let a key match half a word.
-WORD_PATTERN = regex.compile(
-    r"\d+(?:[.,]\d+)*(?:['’](?:s\b)|st\b|nd\b|rd\b|th\b|s\b)?(?![\w'’])"
-    r"|\w+(?:[-‐‑'’]\w+)*"
-)
-
-# Words a name or headline keeps in lower case ("School of International Studies").
-_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
-
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+# A word or number with inner apostrophes and hyphens ("don't", "Russia's", "full-scale",
+# "1000's"). The regex module's \w follows Unicode, so a word in decomposed form (NFD "café")
+# stays one token; the stdlib's would split it at the accent and let a key match half a word.
+# One capturing group, so that split() alternates gaps and tokens.
+TOKEN_SPLITTER = regex.compile(r"(\w+(?:['-]\w+)*)")
+_APOSTROPHES_AND_HYPHENS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
-class Token(NamedTuple):
-    """A word or number: its offsets in the original text and its normalised form."""
-
-    start: int
-    end: int
-    norm: str
+def _plain(text: str) -> str:
+    for fancy, plain in _APOSTROPHES_AND_HYPHENS:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
 
 
 def normalise(word: str) -> str:
     """The form lexicon keys are matched on: lower case, plain apostrophes and hyphens."""
-    return word.translate(_NORMALISE).lower()
+    return _plain(word).lower()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Every word and number of text[start:end], with offsets into text."""
-    end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), normalise(m.group())) for m in WORD_PATTERN.finditer(text, start, end)]
+class TokenStream:
+    """The words and numbers of text[lo:hi]: normalised forms, and offsets into text.
+
+    Built with one split() of the window, so no per-token object is made; offsets come from
+    running sums of the parts' lengths.
+    """
+
+    __slots__ = ("text", "lo", "hi", "norms", "_bounds")
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        hi = len(text) if hi is None else hi
+        window = text[lo:hi]
+        low = normalise(window)
+        if len(low) == len(window):
+            parts = TOKEN_SPLITTER.split(low)
+            norms = parts[1::2]
+        else:  # a case map changed length ("İ"): split the text itself, normalise token by token
+            parts = TOKEN_SPLITTER.split(window)
+            norms = [normalise(t) for t in parts[1::2]]
+        self.text, self.lo, self.hi, self.norms = text, lo, hi, norms
+        self._bounds = list(accumulate(map(len, parts)))
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def start(self, index: int) -> int:
+        return self.lo + self._bounds[2 * index]
+
+    def end(self, index: int) -> int:
+        return self.lo + self._bounds[2 * index + 1]
+
+    def word(self, index: int) -> str:
+        """The token as written in the text."""
+        return self.text[self.start(index):self.end(index)]
+
+    def gap_after(self, index: int) -> str:
+        """The text between this token and the next (or the window's end)."""
+        bounds, lo = self._bounds, self.lo
+        return self.text[lo + bounds[2 * index + 1]:lo + bounds[2 * index + 2]]
+
+    def gap_before(self, index: int) -> str:
+        """The text between the previous token (or the window's start) and this one."""
+        bounds, lo = self._bounds, self.lo
+        return self.text[lo + (bounds[2 * index - 1] if index else 0):lo + bounds[2 * index]]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The normalised tokens of a lexicon phrase, split exactly as text is."""
-    return tuple(normalise(m.group()) for m in WORD_PATTERN.finditer(phrase))
+    return tuple(TokenStream(phrase).norms)
+
+
+# Words a name or headline keeps in lower case ("School of International Studies").
+_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 
 
 def case_pattern(text: str) -> str:
