@@ -7,7 +7,7 @@ def ctx(prev=None, prev2=None, next=None, next2=None, self="word"):
     def tok(t):
         if t is None:
             return None
-        return Neighbour(t, t[0].isalnum())
+        return Neighbour(t, t[0].isalnum(), t.lower().replace("’", "'"))
 
     return {"prev": tok(prev), "prev2": tok(prev2), "next": tok(next), "next2": tok(next2), "self": tok(self)}
 

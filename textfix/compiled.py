@@ -1,7 +1,8 @@
 """Compile lexicon entries into the structures the lookup core walks, once per process.
 
 A compiled lexicon is a token trie (a multi-word key is a path, its entries sit at the end),
-the single-word keys the fuzzy pass may reach, and each entry's frequency prior. It is keyed
+a smaller trie of the entries that fire without document evidence (scanned first, so clean text
+costs little), the single-word keys the fuzzy pass may reach, and each entry's confidence. It is keyed
 by the content of the files it was built from, cached on disk (cache.py) and in memory.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 1
+COMPILER_VERSION = 5
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -33,12 +34,32 @@ def builtin_lexicon_paths() -> list[Path]:
     return sorted(builtin_lexicon_dir().glob("*.tsv"))
 
 
+class Terminal(NamedTuple):
+    """What a trie node holds where keys end: their entries, and two facts the lookup needs
+    for every match, worked out once here."""
+
+    entries: tuple[Entry, ...]
+    keep: bool  # a keep entry is among them
+    capitals: bool  # some entry's key has capitals the text must match
+
+
+class KeyIndex(NamedTuple):
+    """A token trie, with the first words of one-word keys and the first two words of longer
+    keys as sets, so the lookup finds where a walk can succeed with set arithmetic."""
+
+    trie: dict
+    singles: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    seconds: frozenset[str]  # the second words of the bigrams
+
+
 class CompiledLexicon(NamedTuple):
     entries: tuple[Entry, ...]
-    trie: dict
+    sure_index: KeyIndex  # unambiguous and keep entries: all that can fire with the gate closed
+    evidence_index: KeyIndex  # the rest, looked up only where the gate is open
     fuzzy_keys: tuple[str, ...]
     fuzzy_entries: dict[str, tuple[Entry, ...]]
-    priors: dict[str, tuple[float, float]]  # entry source -> (zipf of spun, zipf of original)
+    confidence: dict[str, float]  # entry source -> confidence of its edits
     version: str
 
 
@@ -77,27 +98,51 @@ def _entries(config: Config, sources: list[tuple[Path, str]]) -> list[Entry]:
     return entries
 
 
-def _build(entries: list[Entry], version: str) -> CompiledLexicon:
-    from .vocabulary import FUZZY_MIN_LENGTH, zipf
+BASE_CONFIDENCE = {"unambiguous": 0.97, "evidence": 0.85}
 
+
+def _confidence(entry: Entry) -> float:
+    """The class sets the base; the frequency prior lowers it where the pair runs against the
+    spinner's habit of trading common words for rarer ones."""
+    from .vocabulary import zipf
+
+    value = BASE_CONFIDENCE[entry.cls]
+    if entry.rule is not None and not entry.rule.alternatives:
+        value -= 0.05  # licensed by document evidence alone
+    spun, original = zipf(entry.tokens), zipf(tuple(entry.original.lower().split()))
+    if original and spun > original + 1.0:
+        value -= 0.1
+    return round(value, 2)
+
+
+def _index(entries: list[Entry]) -> KeyIndex:
     trie: dict = {}
-    fuzzy: dict[str, list[Entry]] = {}
     for entry in entries:
         node = trie
         for token in entry.tokens:
             node = node.setdefault(token, {})
         node.setdefault(TERMINAL, []).append(entry)
+    _freeze(trie)
+    singles = frozenset(e.tokens[0] for e in entries if len(e.tokens) == 1)
+    bigrams = frozenset((e.tokens[0], e.tokens[1]) for e in entries if len(e.tokens) > 1)
+    return KeyIndex(trie, singles, bigrams, frozenset(b for _, b in bigrams))
+
+
+def _build(entries: list[Entry], version: str) -> CompiledLexicon:
+    from .vocabulary import FUZZY_MIN_LENGTH
+
+    fuzzy: dict[str, list[Entry]] = {}
+    for entry in entries:
         key = entry.tokens[0]
         if entry.cls != "keep" and len(entry.tokens) == 1 and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
             fuzzy.setdefault(key, []).append(entry)
-    _freeze(trie)
-    priors = {e.source: (zipf(e.tokens), zipf(tuple(e.original.lower().split()))) for e in entries if e.cls != "keep"}
     return CompiledLexicon(
         entries=tuple(entries),
-        trie=trie,
+        sure_index=_index([e for e in entries if e.cls != "evidence"]),
+        evidence_index=_index([e for e in entries if e.cls == "evidence"]),
         fuzzy_keys=tuple(sorted(fuzzy)),
         fuzzy_entries={k: tuple(v) for k, v in fuzzy.items()},
-        priors=priors,
+        confidence={e.source: _confidence(e) for e in entries if e.cls != "keep"},
         version=version,
     )
 
@@ -105,7 +150,9 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
 def _freeze(node: dict) -> None:
     for key, value in node.items():
         if key == TERMINAL:
-            node[key] = tuple(value)
+            node[key] = Terminal(
+                tuple(value), any(e.cls == "keep" for e in value), any(bool(e.capitals) for e in value)
+            )
         else:
             _freeze(value)
 

@@ -7,7 +7,7 @@ from collections import deque
 from typing import Iterable, Iterator, NamedTuple
 
 from . import evidence, lookup, repair
-from .compiled import CompiledLexicon, compiled_lexicon
+from .compiled import CompiledLexicon, KeyIndex, compiled_lexicon
 from .config import Config, resolve
 from .protect import overlaps, protected_spans
 from .results import Edit, Explained, Span, SpinReport
@@ -20,7 +20,9 @@ class Window(NamedTuple):
 
     tokens: TokenStream  # holds the text and the window's bounds in it
     base: int  # offset of the text in the document (streams hand over one window at a time)
-    candidates: list[lookup.Candidate]
+    shielded: list[tuple[int, int]]  # URLs, e-mail addresses, code
+    sure: list[lookup.Candidate]  # matches of the entries that need no document evidence
+    closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
 
 
@@ -32,6 +34,10 @@ def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"textfix works on str, not {type(text).__name__}")
     return text
+
+
+def _match_order(cand: lookup.Candidate) -> tuple[int, int, int]:
+    return cand.first, cand.first - cand.last, cand.entries[0].cls == "evidence"
 
 
 class Fixer:
@@ -55,17 +61,19 @@ class Fixer:
 
     # -- the stages -------------------------------------------------------------------------
 
-    def _analyse(self, text: str, lo: int, hi: int, base: int = 0) -> Window:
-        tokens = TokenStream(text, lo, hi)
-        lexicon = self.lexicon
-        if lexicon.trie.keys().isdisjoint(tokens.norms):
-            return Window(tokens, base, [], [])  # the common case in clean text, decided in C
-        candidates = lookup.exact_candidates(tokens, lexicon)
-        shielded = protected_spans(text, lo, hi)
+    def _candidates(self, tokens: TokenStream, index: KeyIndex, shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
+        candidates = lookup.exact_candidates(tokens, index)
         if shielded:
             candidates = [c for c in candidates if not overlaps(shielded, c.start, c.end)]
-        fingerprints = [d for d in evidence.choose(tokens, candidates, False) if evidence.is_fingerprint(d)]
-        return Window(tokens, base, candidates, fingerprints)
+        return candidates
+
+    def _analyse(self, text: str, lo: int, hi: int, base: int = 0) -> Window:
+        """First pass: only what can fire with the gate closed, which gives the fingerprints."""
+        tokens = TokenStream(text, lo, hi)
+        shielded = protected_spans(text, lo, hi)
+        sure = self._candidates(tokens, self.lexicon.sure_index, shielded)
+        closed = evidence.choose(tokens, sure, False)
+        return Window(tokens, base, shielded, sure, closed, [d for d in closed if evidence.is_fingerprint(d)])
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -76,22 +84,23 @@ class Fixer:
         return evidence.spin_score(found, words) >= self.config.threshold
 
     def _decide(self, window: Window, gate_open: bool) -> list[evidence.Decision]:
-        candidates = window.candidates
-        if gate_open and self.config.fuzzy:
-            candidates = self._with_fuzzy(window)
-        return evidence.choose(window.tokens, candidates, gate_open)
+        """Second pass, for windows whose gate is open: every entry, and the fuzzy fallback."""
+        if not gate_open:
+            return window.closed
+        tokens = window.tokens
+        candidates = window.sure + self._candidates(tokens, self.lexicon.evidence_index, window.shielded)
+        if self.config.fuzzy:
+            candidates += self._fuzzy(tokens, candidates, window.shielded)
+        # at each token the longest match first; for one phrase, unambiguous lines before evidence
+        candidates.sort(key=_match_order)
+        return evidence.choose(tokens, candidates, True)
 
-    def _with_fuzzy(self, window: Window) -> list[lookup.Candidate]:
+    def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
 
-        tokens = window.tokens
-        placed = {i for c in window.candidates for i in range(c.first, c.last + 1)}
+        placed = {i for c in candidates for i in range(c.first, c.last + 1)}
         fuzzy = lookup.fuzzy_candidates(tokens, placed, self.lexicon, english_vocabulary())
-        shielded = protected_spans(tokens.text, tokens.lo, tokens.hi)
-        fuzzy = [c for c in fuzzy if not overlaps(shielded, c.start, c.end)]
-        if not fuzzy:
-            return window.candidates
-        return sorted(window.candidates + fuzzy, key=lambda c: (c.first, c.first - c.last))
+        return [c for c in fuzzy if not overlaps(shielded, c.start, c.end)]
 
     def _decided(self, windows: Iterable[Window]) -> Iterator[tuple[Window, bool, list[evidence.Decision]]]:
         """Each window with its gate and decisions; the gate sees one window on either side."""

@@ -39,19 +39,20 @@ def neighbours(tokens: TokenStream, cand: Candidate) -> dict[str, Neighbour | No
     and within the window."""
     left = _side(tokens, cand.first, -1)
     right = _side(tokens, cand.last, +1)
+    first = cand.first
     return {
         "prev": left[0] if left else None,
         "prev2": left[1] if len(left) > 1 else None,
         "next": right[0] if right else None,
         "next2": right[1] if len(right) > 1 else None,
-        "self": Neighbour(tokens.word(cand.first), True),
+        "self": Neighbour(tokens.word(first), True, tokens.norms[first]),
     }
 
 
 def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
     """Up to two tokens beside token `index`, going left (step -1) or right (+1)."""
     found: list[Neighbour] = []
-    count = len(tokens)
+    text, norms = tokens.text, tokens.norms
     while True:
         gap = tokens.gap_before(index) if step < 0 else tokens.gap_after(index)
         if gap != " ":
@@ -59,13 +60,13 @@ def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
                 if char == "\n" or char == "\r":
                     return found
                 if not char.isspace():
-                    found.append(Neighbour(char, False))
+                    found.append(Neighbour(char, False, char))
                     if len(found) == 2:
                         return found
         index += step
-        if not 0 <= index < count:
+        if not 0 <= index < len(norms):
             return found
-        found.append(Neighbour(tokens.word(index), True))
+        found.append(Neighbour(text[tokens.start(index):tokens.end(index)], True, norms[index]))
         if len(found) == 2:
             return found
 
@@ -82,7 +83,7 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
     for cand in candidates:
         if cand.first < cursor:
             continue
-        if kept and any(i in kept for i in range(cand.first, cand.last + 1)) and not _is_keep(cand):
+        if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)):
             continue  # a keep phrase overlaps it, wherever either starts
         context = None
         for entry in cand.entries:
@@ -109,13 +110,9 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
     return decisions
 
 
-def _is_keep(cand: Candidate) -> bool:
-    return any(e.cls == "keep" for e in cand.entries)
-
-
 def _kept_tokens(candidates: list[Candidate]) -> set[int]:
     """Token indices covered by keep phrases (keep entries have no context: they always hold)."""
-    return {i for c in candidates if _is_keep(c) for i in range(c.first, c.last + 1)}
+    return {i for c in candidates if c.keep for i in range(c.first, c.last + 1)}
 
 
 def is_fingerprint(decision: Decision) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .compiled import TERMINAL, CompiledLexicon
+from .compiled import TERMINAL, CompiledLexicon, KeyIndex, Terminal
 from .lexicon import Entry
 from .tokens import TokenStream
 
@@ -23,6 +23,7 @@ class Candidate(NamedTuple):
     end: int
     entries: tuple[Entry, ...]
     fuzzy: bool = False
+    keep: bool = False
 
 
 def _joined(gap: str) -> bool:
@@ -39,47 +40,63 @@ def _capitals_hold(tokens: TokenStream, first: int, entry: Entry) -> bool:
     return True
 
 
-def _candidate(tokens: TokenStream, first: int, last: int, end: int, entries: tuple[Entry, ...]) -> Candidate | None:
-    fitting = entries
-    if any(e.capitals for e in entries):
-        fitting = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
-    return Candidate(first, last, tokens.start(first), end, fitting) if fitting else None
+def _candidate(tokens: TokenStream, first: int, last: int, end: int, terminal: Terminal) -> Candidate | None:
+    entries = terminal.entries
+    if terminal.capitals:
+        entries = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
+        if not entries:
+            return None
+    return Candidate(first, last, tokens.start(first), end, entries, False, terminal.keep)
 
 
-def exact_candidates(tokens: TokenStream, lexicon: CompiledLexicon) -> list[Candidate]:
-    """Every key matching at every token, longest first within a start position."""
-    trie = lexicon.trie
+def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
+    """Where a key can match: a one-word key, or the first two words of a longer one.
+
+    Set arithmetic in C does most of the work, so common words that merely begin some long
+    key ("the", "in") are walked from only when the next word continues one."""
+    present, pairs = tokens.vocabulary()
+    starts = present.intersection(index.singles)
+    starts.update(a for a, _ in pairs.intersection(index.bigrams))
+    possessives = tokens.possessives()
+    if possessives:
+        starts.update(w for w, base in possessives.items() if base in index.singles)
+        if not index.seconds.isdisjoint(possessives.values()):  # rare: "Kookmin College's"
+            starts.update(a for a, b in pairs if b in possessives and (a, possessives[b]) in index.bigrams)
+    if not starts:
+        return []
+    return [i for i, norm in enumerate(tokens.norms) if norm in starts]
+
+
+def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
+    """Every key of the index matching at every token, longest first within a start position."""
     norms = tokens.norms
+    trie = index.trie
     found: list[Candidate] = []
     count = len(norms)
-    present = set(norms)
-    starts = present.intersection(trie)
-    starts.update(n for n in present if n.endswith("'s") and n[:-2] in trie)
-    for first in [i for i, norm in enumerate(norms) if norm in starts]:
-        norm = norms[first]
-        node = trie.get(norm)
+    for first in _start_positions(tokens, index):
+        node = trie.get(norms[first])
         if node is None:
             _possessive(tokens, first, first, trie, found)
             continue
         here: list[Candidate] = []
         last = first
         while True:
-            entries = node.get(TERMINAL)
-            if entries:
-                cand = _candidate(tokens, first, last, tokens.end(last), entries)
+            terminal = node.get(TERMINAL)
+            if terminal:
+                cand = _candidate(tokens, first, last, tokens.end(last), terminal)
                 if cand:
                     here.append(cand)
-            if len(node) == (1 if entries else 0):
-                break  # no longer key runs through here
-            last += 1
-            if last >= count or not _joined(tokens.gap_before(last)):
+            following = last + 1
+            if following >= count:
                 break
-            child = node.get(norms[last])
+            child = node.get(norms[following])  # a dict probe is cheaper than the gap check
             if child is None:
-                if norms[last].endswith("'s"):
-                    _possessive(tokens, first, last, node, here)
+                if norms[following][-2:] == "'s" and _joined(tokens.gap_before(following)):
+                    _possessive(tokens, first, following, node, here)
                 break
-            node = child
+            if not _joined(tokens.gap_before(following)):
+                break
+            node, last = child, following
         here.reverse()
         found += here
     return found
@@ -88,9 +105,9 @@ def exact_candidates(tokens: TokenStream, lexicon: CompiledLexicon) -> list[Cand
 def _possessive(tokens: TokenStream, first: int, last: int, node: dict, out: list[Candidate]) -> None:
     """A key may end in a possessive word ("College's"): the match stops before the 's."""
     child = node.get(tokens.norms[last][:-2])
-    entries = child.get(TERMINAL) if child else None
-    if entries:
-        cand = _candidate(tokens, first, last, tokens.end(last) - 2, entries)
+    terminal = child.get(TERMINAL) if child else None
+    if terminal:
+        cand = _candidate(tokens, first, last, tokens.end(last) - 2, terminal)
         if cand:
             out.append(cand)
 

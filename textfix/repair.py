@@ -9,7 +9,6 @@ from .compiled import CompiledLexicon
 from .results import Edit
 from .tokens import TokenStream, apply_case, case_pattern
 
-CONFIDENCE = {"unambiguous": 0.97, "evidence": 0.85}
 ARTICLE_RULE = "a/an agreement"
 _AN_EXCEPTIONS = ("uni", "use", "usu", "usa", "ute", "uti", "eu", "one", "once", "ewe", "ubiq", "ura", "ure", "uro")
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
@@ -30,16 +29,9 @@ def takes_an(word: str) -> bool:
 
 
 def confidence(decision: Decision, lexicon: CompiledLexicon) -> float:
-    """The entry's class sets the base; fuzzy matches and frequency against the prior lower it."""
-    value = CONFIDENCE.get(decision.entry.cls, 0.8)
-    if decision.reason.endswith("document evidence"):
-        value -= 0.05
-    if decision.candidate.fuzzy:
-        value -= 0.15
-    spun_zipf, original_zipf = lexicon.priors.get(decision.entry.source, (0.0, 0.0))
-    if original_zipf and spun_zipf > original_zipf + 1.0:
-        value -= 0.1  # spinners trade common words for rarer ones, not the reverse
-    return round(max(0.05, value), 2)
+    """The entry's compiled confidence, lower for a fuzzy match."""
+    value = lexicon.confidence[decision.entry.source]
+    return round(value - 0.15, 2) if decision.candidate.fuzzy else value
 
 
 def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:

@@ -6,7 +6,7 @@ candidate match.
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 POSITIONS = ("prev", "prev2", "next", "next2", "self")
 
@@ -26,41 +26,42 @@ PREPOSITIONS = frozenset(
 
 
 class Neighbour(NamedTuple):
-    """A token next to a match: its text as written, and whether it is a word or number."""
+    """A token next to a match: its text as written, whether it is a word or number, and its
+    normalised form (lower case, plain apostrophes; the mark itself for punctuation)."""
 
     text: str
     is_word: bool
+    norm: str
 
 
-def _is_word(tok: Neighbour | None) -> bool:
-    return tok is not None and tok.is_word
+def _word_in(words: frozenset[str]) -> Callable[[Neighbour | None], bool]:
+    return lambda t: t is not None and t.is_word and t.norm in words
 
 
-def _lower_word(tok: Neighbour | None) -> str | None:
-    return tok.text.lower().replace("’", "'") if _is_word(tok) else None
+def _mark_in(marks: frozenset[str]) -> Callable[[Neighbour | None], bool]:
+    return lambda t: t is not None and not t.is_word and t.text in marks
 
 
-def _possessive(tok: Neighbour | None) -> bool:
-    w = _lower_word(tok)
-    return w is not None and (w.endswith("'s") or (w.endswith("s'")))
+def _possessive(t: Neighbour | None) -> bool:
+    return t is not None and t.is_word and (t.norm.endswith("'s") or t.norm.endswith("s'"))
 
 
 CLASSES: dict[str, Callable[[Neighbour | None], bool]] = {
-    "CAP": lambda t: _is_word(t) and t.text[0].isupper(),
-    "NAME": lambda t: _is_word(t) and t.text[0].isupper() and t.text.lower() not in FUNCTION_WORDS,
-    "LOWER": lambda t: _is_word(t) and t.text[0].islower(),
-    "NUM": lambda t: _is_word(t) and t.text[0].isdigit(),
+    "CAP": lambda t: t is not None and t.is_word and t.text[0].isupper(),
+    "NAME": lambda t: t is not None and t.is_word and t.text[0].isupper() and t.norm not in FUNCTION_WORDS,
+    "LOWER": lambda t: t is not None and t.is_word and t.text[0].islower(),
+    "NUM": lambda t: t is not None and t.is_word and t.text[0].isdigit(),
     "PUNCT": lambda t: t is not None and not t.is_word,
-    "COMMA": lambda t: t is not None and not t.is_word and t.text == ",",
-    "STOP": lambda t: t is not None and not t.is_word and t.text in STOPS,
-    "QUOTE": lambda t: t is not None and not t.is_word and t.text in QUOTES,
-    "DASH": lambda t: t is not None and not t.is_word and t.text in DASHES,
+    "COMMA": _mark_in(frozenset(",")),
+    "STOP": _mark_in(STOPS),
+    "QUOTE": _mark_in(QUOTES),
+    "DASH": _mark_in(DASHES),
     "START": lambda t: t is None,
     "END": lambda t: t is None,
-    "DET": lambda t: _lower_word(t) in DETERMINERS,
-    "PRON": lambda t: _lower_word(t) in PRONOUNS,
+    "DET": _word_in(DETERMINERS),
+    "PRON": _word_in(PRONOUNS),
     "POSS": _possessive,
-    "PREP": lambda t: _lower_word(t) in PREPOSITIONS,
+    "PREP": _word_in(PREPOSITIONS),
 }
 
 
@@ -73,13 +74,11 @@ class Condition(NamedTuple):
     words: frozenset[str]
     source: str
 
-    def holds(self, context: dict[str, Neighbour | None]) -> bool:
+    def holds(self, context: Mapping[str, Neighbour | None]) -> bool:
         token = context[self.position]
-        if self.token_class is not None:
-            result = CLASSES[self.token_class](token)
-        else:
-            result = _lower_word(token) in self.words
-        return result != self.negated
+        if self.token_class is None:
+            return (token is not None and token.is_word and token.norm in self.words) != self.negated
+        return CLASSES[self.token_class](token) != self.negated
 
 
 class Rule(NamedTuple):
@@ -92,12 +91,15 @@ class Rule(NamedTuple):
     def positions(self) -> frozenset[str]:
         return frozenset(c.position for alt in self.alternatives for c in alt)
 
-    def holds(self, context: dict[str, Neighbour | None]) -> str | None:
+    def holds(self, context: Mapping[str, Neighbour | None]) -> str | None:
         """The alternative that licenses the match, as written, or None."""
         if not self.alternatives:
             return "*"
         for alt in self.alternatives:
-            if all(cond.holds(context) for cond in alt):
+            for cond in alt:
+                if not cond.holds(context):
+                    break
+            else:
                 return " & ".join(c.source for c in alt)
         return None
 

@@ -37,7 +37,7 @@ class TokenStream:
     running sums of the parts' lengths.
     """
 
-    __slots__ = ("text", "lo", "hi", "norms", "_bounds")
+    __slots__ = ("text", "lo", "hi", "norms", "_bounds", "_vocabulary", "_possessives")
 
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
@@ -51,6 +51,21 @@ class TokenStream:
             norms = [normalise(t) for t in parts[1::2]]
         self.text, self.lo, self.hi, self.norms = text, lo, hi, norms
         self._bounds = list(accumulate(map(len, parts)))
+        self._vocabulary: tuple[set[str], set[tuple[str, str]]] | None = None
+        self._possessives: dict[str, str] | None = None
+
+    def vocabulary(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """The distinct tokens and the distinct pairs of adjacent tokens, made once."""
+        if self._vocabulary is None:
+            norms = self.norms
+            self._vocabulary = set(norms), set(zip(norms, norms[1:]))
+        return self._vocabulary
+
+    def possessives(self) -> dict[str, str]:
+        """The distinct tokens that end in 's, each with the word it is the possessive of."""
+        if self._possessives is None:
+            self._possessives = {n: n[:-2] for n in self.vocabulary()[0] if n[-2:] == "'s"}
+        return self._possessives
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -87,6 +102,8 @@ _MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 def case_pattern(text: str) -> str:
     """'upper', 'title', 'name' (every long word capitalised) or 'lower' for a span of text."""
+    if text.islower() and text[:1].islower():
+        return "lower"
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return "lower"
