@@ -33,7 +33,7 @@ def test_edits_replay_and_everything_outside_them_is_untouched(text, config):
 
 
 @settings(max_examples=300, deadline=None)
-@given(anything, configs)
+@given(prose, configs)
 def test_fixing_is_idempotent(text, config):
     once = textfix.fix_text(text, config)
     assert textfix.fix_text(once, config) == once
