@@ -34,28 +34,33 @@ def spin_score(fingerprints: int, words: int) -> float:
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
 
 
-def neighbours(tokens: TokenStream, cand: Candidate) -> dict[str, Neighbour | None]:
+def neighbours(tokens: TokenStream, cand: Candidate, left: bool, right: bool) -> dict[str, Neighbour | None]:
     """The tokens around a match (words, numbers or single punctuation marks), within one line
-    and within the window."""
-    left = _side(tokens, cand.first, -1)
-    right = _side(tokens, cand.last, +1)
-    first = cand.first
-    return {
-        "prev": left[0] if left else None,
-        "prev2": left[1] if len(left) > 1 else None,
-        "next": right[0] if right else None,
-        "next2": right[1] if len(right) > 1 else None,
-        "self": Neighbour(tokens.word(first), True, tokens.norms[first]),
-    }
+    and within the window: those before it when `left`, those after it when `right`."""
+    context: dict[str, Neighbour | None] = {"self": Neighbour(tokens.word(cand.first), True, tokens.norms[cand.first])}
+    if left:
+        left = _side(tokens, cand.first, -1)
+        context["prev"] = left[0] if left else None
+        context["prev2"] = left[1] if len(left) > 1 else None
+    if right:
+        right = _side(tokens, cand.last, +1)
+        context["next"] = right[0] if right else None
+        context["next2"] = right[1] if len(right) > 1 else None
+    return context
 
 
 def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
     """Up to two tokens beside token `index`, going left (step -1) or right (+1)."""
+    text, norms, bounds, lo = tokens.text, tokens.norms, tokens.bounds, tokens.lo
+    count = len(norms)
     found: list[Neighbour] = []
-    text, norms = tokens.text, tokens.norms
     while True:
-        gap = tokens.gap_before(index) if step < 0 else tokens.gap_after(index)
-        if gap != " ":
+        if step < 0:
+            gap_start, gap_end = (bounds[2 * index - 1] if index else 0), bounds[2 * index]
+        else:
+            gap_start, gap_end = bounds[2 * index + 1], bounds[2 * index + 2]
+        if gap_end - gap_start != 1 or text[lo + gap_start] != " ":
+            gap = text[lo + gap_start:lo + gap_end]
             for char in (reversed(gap) if step < 0 else gap):
                 if char == "\n" or char == "\r":
                     return found
@@ -64,9 +69,9 @@ def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
                     if len(found) == 2:
                         return found
         index += step
-        if not 0 <= index < len(norms):
+        if index < 0 or index >= count:
             return found
-        found.append(Neighbour(text[tokens.start(index):tokens.end(index)], True, norms[index]))
+        found.append(Neighbour(text[lo + bounds[2 * index]:lo + bounds[2 * index + 1]], True, norms[index]))
         if len(found) == 2:
             return found
 
@@ -85,7 +90,7 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
             continue
         if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)):
             continue  # a keep phrase overlaps it, wherever either starts
-        context = None
+        context: dict[str, Neighbour | None] = {}
         for entry in cand.entries:
             if entry.cls == "evidence" or cand.fuzzy:
                 if not gate_open:
@@ -93,8 +98,10 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
             if entry.rule is None:
                 licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
             else:
-                context = context or neighbours(tokens, cand)
-                held = entry.rule.holds(context)
+                rule = entry.rule
+                if (rule.left and "prev" not in context) or (rule.right and "next" not in context) or not context:
+                    context = neighbours(tokens, cand, rule.left or "prev" in context, rule.right or "next" in context)
+                held = rule.holds(context)
                 if held is None:
                     continue
                 licence = "document evidence" if held == "*" else f"context {held}"

@@ -86,10 +86,8 @@ class Rule(NamedTuple):
 
     alternatives: tuple[tuple[Condition, ...], ...]
     source: str
-
-    @property
-    def positions(self) -> frozenset[str]:
-        return frozenset(c.position for alt in self.alternatives for c in alt)
+    left: bool = False  # whether a condition looks before the match
+    right: bool = False  # or after it
 
     def holds(self, context: Mapping[str, Neighbour | None]) -> str | None:
         """The alternative that licenses the match, as written, or None."""
@@ -131,7 +129,7 @@ def parse_rule(text: str) -> Rule:
     """Parse a context column; raises RuleError with what is wrong."""
     text = text.strip()
     if text == "*":
-        return Rule((), "*")
+        return Rule((), "*", False, False)
     if not text:
         raise RuleError("empty context rule (write * for document evidence alone)")
     alternatives = []
@@ -140,4 +138,5 @@ def parse_rule(text: str) -> Rule:
         if not all(c.strip() for c in conds):
             raise RuleError(f"empty condition in {text!r}")
         alternatives.append(tuple(parse_condition(c) for c in conds))
-    return Rule(tuple(alternatives), text)
+    positions = {c.position for alt in alternatives for c in alt}
+    return Rule(tuple(alternatives), text, bool(positions & {"prev", "prev2"}), bool(positions & {"next", "next2"}))

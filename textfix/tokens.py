@@ -6,15 +6,20 @@ happens on each token's copy, never on the text, so a length-changing case map s
 """
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 
 import regex
 
 # A word or number with inner apostrophes and hyphens ("don't", "Russia's", "full-scale",
-# "1000's"). The regex module's \w follows Unicode, so a word in decomposed form (NFD "café")
-# stays one token; the stdlib's would split it at the accent and let a key match half a word.
-# One capturing group, so that split() alternates gaps and tokens.
-TOKEN_SPLITTER = regex.compile(r"(\w+(?:['-]\w+)*)")
+# "1000's"); one capturing group, so that split() alternates gaps and tokens. The regex
+# module's \w follows Unicode, so a word in decomposed form (NFD "café") stays one token,
+# where the stdlib's would split it at the accent and let a key match half a word. The stdlib
+# splits faster, so it takes every window without combining marks.
+_TOKEN = r"(\w+(?:['-]\w+)*)"
+TOKEN_SPLITTER = regex.compile(_TOKEN)
+_FAST_SPLITTER = re.compile(_TOKEN)
+_COMBINING_MARK = regex.compile(r"\p{M}")
 _APOSTROPHES_AND_HYPHENS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
@@ -34,23 +39,25 @@ class TokenStream:
     """The words and numbers of text[lo:hi]: normalised forms, and offsets into text.
 
     Built with one split() of the window, so no per-token object is made; offsets come from
-    running sums of the parts' lengths.
+    running sums of the parts' lengths: token i spans text[lo + bounds[2i]:lo + bounds[2i + 1]],
+    and bounds[2i - 1] (0 for the first) to bounds[2i] is the gap before it.
     """
 
-    __slots__ = ("text", "lo", "hi", "norms", "_bounds", "_vocabulary", "_possessives")
+    __slots__ = ("text", "lo", "hi", "norms", "bounds", "_vocabulary", "_possessives")
 
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
         window = text[lo:hi]
         low = normalise(window)
+        splitter = TOKEN_SPLITTER if _COMBINING_MARK.search(low) else _FAST_SPLITTER
         if len(low) == len(window):
-            parts = TOKEN_SPLITTER.split(low)
+            parts = splitter.split(low)
             norms = parts[1::2]
         else:  # a case map changed length ("İ"): split the text itself, normalise token by token
-            parts = TOKEN_SPLITTER.split(window)
+            parts = splitter.split(window)
             norms = [normalise(t) for t in parts[1::2]]
         self.text, self.lo, self.hi, self.norms = text, lo, hi, norms
-        self._bounds = list(accumulate(map(len, parts)))
+        self.bounds = list(accumulate(map(len, parts)))
         self._vocabulary: tuple[set[str], set[tuple[str, str]]] | None = None
         self._possessives: dict[str, str] | None = None
 
@@ -71,10 +78,10 @@ class TokenStream:
         return len(self.norms)
 
     def start(self, index: int) -> int:
-        return self.lo + self._bounds[2 * index]
+        return self.lo + self.bounds[2 * index]
 
     def end(self, index: int) -> int:
-        return self.lo + self._bounds[2 * index + 1]
+        return self.lo + self.bounds[2 * index + 1]
 
     def word(self, index: int) -> str:
         """The token as written in the text."""
@@ -82,12 +89,12 @@ class TokenStream:
 
     def gap_after(self, index: int) -> str:
         """The text between this token and the next (or the window's end)."""
-        bounds, lo = self._bounds, self.lo
+        bounds, lo = self.bounds, self.lo
         return self.text[lo + bounds[2 * index + 1]:lo + bounds[2 * index + 2]]
 
     def gap_before(self, index: int) -> str:
         """The text between the previous token (or the window's start) and this one."""
-        bounds, lo = self._bounds, self.lo
+        bounds, lo = self.bounds, self.lo
         return self.text[lo + (bounds[2 * index - 1] if index else 0):lo + bounds[2 * index]]
 
 
