@@ -53,18 +53,23 @@ def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
     """Where a key can match: a one-word key, or the first two words of a longer one.
 
     Set arithmetic in C does most of the work, so common words that merely begin some long
-    key ("the", "in") are walked from only when the next word continues one."""
+    key ("the", "in") are walked from only where the next word continues one."""
     present, pairs = tokens.vocabulary()
-    starts = present.intersection(index.singles)
-    starts.update(a for a, _ in pairs.intersection(index.bigrams))
+    singles = present.intersection(index.singles)
+    hits = pairs.intersection(index.bigrams)
     possessives = tokens.possessives()
     if possessives:
-        starts.update(w for w, base in possessives.items() if base in index.singles)
+        singles.update(w for w, base in possessives.items() if base in index.singles)
         if not index.seconds.isdisjoint(possessives.values()):  # rare: "Kookmin College's"
-            starts.update(a for a, b in pairs if b in possessives and (a, possessives[b]) in index.bigrams)
-    if not starts:
-        return []
-    return [i for i, norm in enumerate(tokens.norms) if norm in starts]
+            hits.update((a, b) for a, b in pairs if b in possessives and (a, possessives[b]) in index.bigrams)
+    if not hits:
+        return [i for i, norm in enumerate(tokens.norms) if norm in singles] if singles else []
+    firsts = {a for a, _ in hits}
+    norms = tokens.norms
+    return [
+        i for i, pair in enumerate(zip(norms, norms[1:] + [""]))
+        if pair[0] in singles or (pair[0] in firsts and pair in hits)
+    ]
 
 
 def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:

@@ -1,8 +1,9 @@
 """Context rules: when an ambiguous lexicon entry may fire, in terms of its neighbouring tokens.
 
 The grammar is documented in lexicons/FORMAT.md. A rule is parsed once, when its lexicon is
-loaded, into alternatives of conditions; evaluating it looks only at the few tokens around a
-candidate match.
+loaded, into alternatives of conditions (plain data, so compiled lexicons pickle). The first
+time a process evaluates a rule it is compiled, as `re` compiles a pattern, into one Python
+function, so checking a rule with many alternatives costs a few comparisons.
 """
 from __future__ import annotations
 
@@ -34,51 +35,41 @@ class Neighbour(NamedTuple):
     norm: str
 
 
-def _word_in(words: frozenset[str]) -> Callable[[Neighbour | None], bool]:
-    return lambda t: t is not None and t.is_word and t.norm in words
-
-
-def _mark_in(marks: frozenset[str]) -> Callable[[Neighbour | None], bool]:
-    return lambda t: t is not None and not t.is_word and t.text in marks
-
-
-def _possessive(t: Neighbour | None) -> bool:
-    return t is not None and t.is_word and (t.norm.endswith("'s") or t.norm.endswith("s'"))
-
-
-CLASSES: dict[str, Callable[[Neighbour | None], bool]] = {
-    "CAP": lambda t: t is not None and t.is_word and t.text[0].isupper(),
-    "NAME": lambda t: t is not None and t.is_word and t.text[0].isupper() and t.norm not in FUNCTION_WORDS,
-    "LOWER": lambda t: t is not None and t.is_word and t.text[0].islower(),
-    "NUM": lambda t: t is not None and t.is_word and t.text[0].isdigit(),
-    "PUNCT": lambda t: t is not None and not t.is_word,
-    "COMMA": _mark_in(frozenset(",")),
-    "STOP": _mark_in(STOPS),
-    "QUOTE": _mark_in(QUOTES),
-    "DASH": _mark_in(DASHES),
-    "START": lambda t: t is None,
-    "END": lambda t: t is None,
-    "DET": _word_in(DETERMINERS),
-    "PRON": _word_in(PRONOUNS),
-    "POSS": _possessive,
-    "PREP": _word_in(PREPOSITIONS),
+_WORD = "({t} is not None and {t}.is_word and "
+_MARK = "({t} is not None and not {t}.is_word and "
+# Each class as a Python expression over a neighbour `{t}` (None where there is no token).
+CLASSES: dict[str, str] = {
+    "CAP": _WORD + "{t}.text[0].isupper())",
+    "NAME": _WORD + "{t}.text[0].isupper() and {t}.norm not in FUNCTION_WORDS)",
+    "LOWER": _WORD + "{t}.text[0].islower())",
+    "NUM": _WORD + "{t}.text[0].isdigit())",
+    "PUNCT": "({t} is not None and not {t}.is_word)",
+    "COMMA": _MARK + "{t}.text == ',')",
+    "STOP": _MARK + "{t}.text in STOPS)",
+    "QUOTE": _MARK + "{t}.text in QUOTES)",
+    "DASH": _MARK + "{t}.text in DASHES)",
+    "START": "({t} is None)",
+    "END": "({t} is None)",
+    "DET": _WORD + "{t}.norm in DETERMINERS)",
+    "PRON": _WORD + "{t}.norm in PRONOUNS)",
+    "POSS": _WORD + "({t}.norm.endswith(\"'s\") or {t}.norm.endswith(\"s'\")))",
+    "PREP": _WORD + "{t}.norm in PREPOSITIONS)",
 }
+_NAMESPACE = {
+    "FUNCTION_WORDS": FUNCTION_WORDS, "STOPS": STOPS, "QUOTES": QUOTES, "DASHES": DASHES,
+    "DETERMINERS": DETERMINERS, "PRONOUNS": PRONOUNS, "PREPOSITIONS": PREPOSITIONS,
+}
+_VARIABLES = {"prev": "p", "prev2": "p2", "next": "n", "next2": "n2", "self": "s"}
 
 
 class Condition(NamedTuple):
-    """One test on one neighbour: a token class or a set of words. Plain data, so it pickles."""
+    """One test on one neighbour: a token class or a set of words."""
 
     position: str
     negated: bool
     token_class: str | None
     words: frozenset[str]
     source: str
-
-    def holds(self, context: Mapping[str, Neighbour | None]) -> bool:
-        token = context[self.position]
-        if self.token_class is None:
-            return (token is not None and token.is_word and token.norm in self.words) != self.negated
-        return CLASSES[self.token_class](token) != self.negated
 
 
 class Rule(NamedTuple):
@@ -93,13 +84,35 @@ class Rule(NamedTuple):
         """The alternative that licenses the match, as written, or None."""
         if not self.alternatives:
             return "*"
-        for alt in self.alternatives:
-            for cond in alt:
-                if not cond.holds(context):
-                    break
+        test = _compiled.get(self.source) or _compile(self)
+        found = test(context)
+        return None if found is None else " & ".join(c.source for c in self.alternatives[found])
+
+
+_compiled: dict[str, Callable[[Mapping[str, Neighbour | None]], int | None]] = {}
+
+
+def _compile(rule: Rule) -> Callable[[Mapping[str, Neighbour | None]], int | None]:
+    """One function returning the index of the first alternative that holds, or None."""
+    namespace = dict(_NAMESPACE)
+    lines = [f"def test(context):"]
+    lines += [f"    {var} = context.get({pos!r})" for pos, var in _VARIABLES.items()]
+    for number, alternative in enumerate(rule.alternatives):
+        tests = []
+        for index, cond in enumerate(alternative):
+            var = _VARIABLES[cond.position]
+            if cond.token_class is not None:
+                expression = CLASSES[cond.token_class].format(t=var)
             else:
-                return " & ".join(c.source for c in alt)
-        return None
+                name = f"words_{number}_{index}"
+                namespace[name] = cond.words
+                expression = (_WORD + "{t}.norm in " + name + ")").format(t=var)
+            tests.append(f"not {expression}" if cond.negated else expression)
+        lines.append(f"    if {' and '.join(tests)}: return {number}")
+    lines.append("    return None")
+    exec("\n".join(lines), namespace)  # the source is built from parsed, validated tokens only
+    _compiled[rule.source] = namespace["test"]
+    return namespace["test"]
 
 
 class RuleError(ValueError):
