@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textfix",
         description="Find spun prose and restore what it originally said. Reads the FILEs "
-        "(standard input when there are none) and writes the repaired text to standard output.",
+        "(standard input when there are none) and writes the repaired text to standard output. "
+        "`textfix lint PATH...` checks lexicon files.",
         epilog="Exit status: 0 on success, 2 on a usage error, an unreadable file or a malformed lexicon.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' for standard input")
@@ -112,7 +113,16 @@ def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: Bi
     out.write(_encode(f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"))
 
 
+# Subcommands take precedence over files of the same name (give such a file as ./lint).
+SUBCOMMANDS = {"lint": "textfix.lint"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        import importlib
+
+        return importlib.import_module(SUBCOMMANDS[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
     try:
         config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold,
