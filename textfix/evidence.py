@@ -36,10 +36,14 @@ def spin_score(fingerprints: int, words: int) -> float:
 
 def neighbours(tokens: TokenStream, cand: Candidate, left: bool, right: bool) -> dict[str, Neighbour | None]:
     """The tokens around a match (words, numbers or single punctuation marks), within one line
-    and within the window: those before it when `left`, those after it when `right`."""
-    context: dict[str, Neighbour | None] = {"self": Neighbour(tokens.word(cand.first), True, tokens.norms[cand.first])}
+    and within the window: those before it when `left`, those after it when `right`.
+
+    Neighbours are made as plain (text, is_word, norm) tuples, Neighbour's shape: rules read
+    them by position, and a tuple costs a fraction of a NamedTuple to make."""
+    first = cand.first
+    context: dict[str, Neighbour | None] = {"self": (tokens.word(first), True, tokens.norms[first])}
     if left:
-        left = _side(tokens, cand.first, -1)
+        left = _side(tokens, first, -1)
         context["prev"] = left[0] if left else None
         context["prev2"] = left[1] if len(left) > 1 else None
     if right:
@@ -55,23 +59,21 @@ def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
     count = len(norms)
     found: list[Neighbour] = []
     while True:
-        if step < 0:
-            gap_start, gap_end = (bounds[2 * index - 1] if index else 0), bounds[2 * index]
-        else:
-            gap_start, gap_end = bounds[2 * index + 1], bounds[2 * index + 2]
-        if gap_end - gap_start != 1 or text[lo + gap_start] != " ":
-            gap = text[lo + gap_start:lo + gap_end]
+        gap_end = 2 * index if step < 0 else 2 * index + 2  # bounds[gap_end] ends the gap
+        gap_start = bounds[gap_end - 1] if gap_end else 0
+        if bounds[gap_end] - gap_start != 1 or text[lo + gap_start] != " ":
+            gap = text[lo + gap_start:lo + bounds[gap_end]]
             for char in (reversed(gap) if step < 0 else gap):
                 if char == "\n" or char == "\r":
                     return found
                 if not char.isspace():
-                    found.append(Neighbour(char, False, char))
+                    found.append((char, False, char))
                     if len(found) == 2:
                         return found
         index += step
         if index < 0 or index >= count:
             return found
-        found.append(Neighbour(text[lo + bounds[2 * index]:lo + bounds[2 * index + 1]], True, norms[index]))
+        found.append((text[lo + bounds[2 * index]:lo + bounds[2 * index + 1]], True, norms[index]))
         if len(found) == 2:
             return found
 
@@ -95,15 +97,18 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
             if entry.cls == "evidence" or cand.fuzzy:
                 if not gate_open:
                     continue
-            if entry.rule is None:
+            rule = entry.rule
+            if rule is None:
                 licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
             else:
-                rule = entry.rule
-                if (rule.left and "prev" not in context) or (rule.right and "next" not in context) or not context:
-                    context = neighbours(tokens, cand, rule.left or "prev" in context, rule.right or "next" in context)
-                held = rule.holds(context)
-                if held is None:
-                    continue
+                if not rule.alternatives:
+                    held = "*"  # document evidence alone: no need to look around the match
+                else:
+                    if (rule.left and "prev" not in context) or (rule.right and "next" not in context) or not context:
+                        context = neighbours(tokens, cand, rule.left or "prev" in context, rule.right or "next" in context)
+                    held = rule.holds(context)
+                    if held is None:
+                        continue
                 licence = "document evidence" if held == "*" else f"context {held}"
                 if entry.cls == "unambiguous":
                     licence = f"unambiguous fingerprint, {licence}"

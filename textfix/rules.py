@@ -35,25 +35,26 @@ class Neighbour(NamedTuple):
     norm: str
 
 
-_WORD = "({t} is not None and {t}.is_word and "
-_MARK = "({t} is not None and not {t}.is_word and "
-# Each class as a Python expression over a neighbour `{t}` (None where there is no token).
+# Each class as a Python expression over a neighbour `{t}` (None where there is no token), read
+# by position ([0] text, [1] is_word, [2] norm) so that plain tuples of that shape serve too.
+_WORD = "({t} is not None and {t}[1] and "
+_MARK = "({t} is not None and not {t}[1] and "
 CLASSES: dict[str, str] = {
-    "CAP": _WORD + "{t}.text[0].isupper())",
-    "NAME": _WORD + "{t}.text[0].isupper() and {t}.norm not in FUNCTION_WORDS)",
-    "LOWER": _WORD + "{t}.text[0].islower())",
-    "NUM": _WORD + "{t}.text[0].isdigit())",
-    "PUNCT": "({t} is not None and not {t}.is_word)",
-    "COMMA": _MARK + "{t}.text == ',')",
-    "STOP": _MARK + "{t}.text in STOPS)",
-    "QUOTE": _MARK + "{t}.text in QUOTES)",
-    "DASH": _MARK + "{t}.text in DASHES)",
+    "CAP": _WORD + "{t}[0][0].isupper())",
+    "NAME": _WORD + "{t}[0][0].isupper() and {t}[2] not in FUNCTION_WORDS)",
+    "LOWER": _WORD + "{t}[0][0].islower())",
+    "NUM": _WORD + "{t}[0][0].isdigit())",
+    "PUNCT": "({t} is not None and not {t}[1])",
+    "COMMA": _MARK + "{t}[0] == ',')",
+    "STOP": _MARK + "{t}[0] in STOPS)",
+    "QUOTE": _MARK + "{t}[0] in QUOTES)",
+    "DASH": _MARK + "{t}[0] in DASHES)",
     "START": "({t} is None)",
     "END": "({t} is None)",
-    "DET": _WORD + "{t}.norm in DETERMINERS)",
-    "PRON": _WORD + "{t}.norm in PRONOUNS)",
-    "POSS": _WORD + "({t}.norm.endswith(\"'s\") or {t}.norm.endswith(\"s'\")))",
-    "PREP": _WORD + "{t}.norm in PREPOSITIONS)",
+    "DET": _WORD + "{t}[2] in DETERMINERS)",
+    "PRON": _WORD + "{t}[2] in PRONOUNS)",
+    "POSS": _WORD + "({t}[2].endswith(\"'s\") or {t}[2].endswith(\"s'\")))",
+    "PREP": _WORD + "{t}[2] in PREPOSITIONS)",
 }
 _NAMESPACE = {
     "FUNCTION_WORDS": FUNCTION_WORDS, "STOPS": STOPS, "QUOTES": QUOTES, "DASHES": DASHES,
@@ -84,16 +85,14 @@ class Rule(NamedTuple):
         """The alternative that licenses the match, as written, or None."""
         if not self.alternatives:
             return "*"
-        test = _compiled.get(self.source) or _compile(self)
-        found = test(context)
-        return None if found is None else " & ".join(c.source for c in self.alternatives[found])
+        return (_compiled.get(self.source) or _compile(self))(context)
 
 
-_compiled: dict[str, Callable[[Mapping[str, Neighbour | None]], int | None]] = {}
+_compiled: dict[str, Callable[[Mapping[str, Neighbour | None]], str | None]] = {}
 
 
-def _compile(rule: Rule) -> Callable[[Mapping[str, Neighbour | None]], int | None]:
-    """One function returning the index of the first alternative that holds, or None."""
+def _compile(rule: Rule) -> Callable[[Mapping[str, Neighbour | None]], str | None]:
+    """One function returning the first alternative that holds, as written, or None."""
     namespace = dict(_NAMESPACE)
     lines = [f"def test(context):"]
     lines += [f"    {var} = context.get({pos!r})" for pos, var in _VARIABLES.items()]
@@ -106,9 +105,10 @@ def _compile(rule: Rule) -> Callable[[Mapping[str, Neighbour | None]], int | Non
             else:
                 name = f"words_{number}_{index}"
                 namespace[name] = cond.words
-                expression = (_WORD + "{t}.norm in " + name + ")").format(t=var)
+                expression = (_WORD + "{t}[2] in " + name + ")").format(t=var)
             tests.append(f"not {expression}" if cond.negated else expression)
-        lines.append(f"    if {' and '.join(tests)}: return {number}")
+        namespace[f"label_{number}"] = " & ".join(c.source for c in alternative)
+        lines.append(f"    if {' and '.join(tests)}: return label_{number}")
     lines.append("    return None")
     exec("\n".join(lines), namespace)  # the source is built from parsed, validated tokens only
     _compiled[rule.source] = namespace["test"]
