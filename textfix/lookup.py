@@ -7,6 +7,7 @@ words, and batches them through RapidFuzz's cdist.
 """
 from __future__ import annotations
 
+from itertools import compress, count, islice
 from typing import NamedTuple
 
 from .compiled import TERMINAL, CompiledLexicon, KeyIndex, Terminal
@@ -52,24 +53,24 @@ def _candidate(tokens: TokenStream, first: int, last: int, end: int, terminal: T
 def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
     """Where a key can match: a one-word key, or the first two words of a longer one.
 
-    Set arithmetic in C does most of the work, so common words that merely begin some long
-    key ("the", "in") are walked from only where the next word continues one."""
-    present, pairs = tokens.vocabulary()
-    singles = present.intersection(index.singles)
-    hits = pairs.intersection(index.bigrams)
+    Each test runs over the whole window in C (map and compress over set lookups), so common
+    words that merely begin some long key ("the", "in") cost no Python-level step; only the
+    possessive forms ("Kookmin College's") are looked at one by one."""
+    norms = tokens.norms
+    starts = set(compress(count(), map(index.singles.__contains__, norms)))
+    starts.update(compress(count(), map(index.bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
     possessives = tokens.possessives()
     if possessives:
-        singles.update(w for w, base in possessives.items() if base in index.singles)
-        if not index.seconds.isdisjoint(possessives.values()):  # rare: "Kookmin College's"
-            hits.update((a, b) for a, b in pairs if b in possessives and (a, possessives[b]) in index.bigrams)
-    if not hits:
-        return [i for i, norm in enumerate(tokens.norms) if norm in singles] if singles else []
-    firsts = {a for a, _ in hits}
-    norms = tokens.norms
-    return [
-        i for i, pair in enumerate(zip(norms, norms[1:] + [""]))
-        if pair[0] in singles or (pair[0] in firsts and pair in hits)
-    ]
+        singles = {w for w, base in possessives.items() if base in index.singles}
+        seconds = {w for w, base in possessives.items() if base in index.seconds}
+        if singles:
+            starts.update(compress(count(), map(singles.__contains__, norms)))
+        if seconds:
+            starts.update(
+                i - 1 for i in compress(count(), map(seconds.__contains__, norms))
+                if i and (norms[i - 1], possessives[norms[i]]) in index.bigrams
+            )
+    return sorted(starts)
 
 
 def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:

@@ -58,20 +58,20 @@ class TokenStream:
             norms = [normalise(t) for t in parts[1::2]]
         self.text, self.lo, self.hi, self.norms = text, lo, hi, norms
         self.bounds = list(accumulate(map(len, parts)))
-        self._vocabulary: tuple[set[str], set[tuple[str, str]]] | None = None
-        self._possessives: dict[str, str] | None = None
+        self._vocabulary: set[str] | None = None
+        # every token ending in 's shows in the normalised window, so most windows skip the scan
+        self._possessives: dict[str, str] | None = None if "'s" in low else {}
 
-    def vocabulary(self) -> tuple[set[str], set[tuple[str, str]]]:
-        """The distinct tokens and the distinct pairs of adjacent tokens, made once."""
+    def vocabulary(self) -> set[str]:
+        """The distinct tokens, made once."""
         if self._vocabulary is None:
-            norms = self.norms
-            self._vocabulary = set(norms), set(zip(norms, norms[1:]))
+            self._vocabulary = set(self.norms)
         return self._vocabulary
 
     def possessives(self) -> dict[str, str]:
         """The distinct tokens that end in 's, each with the word it is the possessive of."""
         if self._possessives is None:
-            self._possessives = {n: n[:-2] for n in self.vocabulary()[0] if n[-2:] == "'s"}
+            self._possessives = {n: n[:-2] for n in self.vocabulary() if n[-2:] == "'s"}
         return self._possessives
 
     def __len__(self) -> int:
