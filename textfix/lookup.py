@@ -75,7 +75,7 @@ def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
 
 def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
     """Every key of the index matching at every token, longest first within a start position."""
-    norms = tokens.norms
+    norms, parts = tokens.norms, tokens.parts
     trie = index.trie
     found: list[Candidate] = []
     count = len(norms)
@@ -97,10 +97,10 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
                 break
             child = node.get(norms[following])  # a dict probe is cheaper than the gap check
             if child is None:
-                if norms[following][-2:] == "'s" and _joined(tokens.gap_before(following)):
+                if norms[following][-2:] == "'s" and _joined(parts[2 * following]):
                     _possessive(tokens, first, following, node, here)
                 break
-            if not _joined(tokens.gap_before(following)):
+            if not _joined(parts[2 * following]):
                 break
             node, last = child, following
         here.reverse()
@@ -130,13 +130,13 @@ def fuzzy_candidates(
 
     norms = tokens.norms
     # set arithmetic first, so the per-token checks below see only the rare unknown words
-    strangers = {n for n in set(norms).difference(vocabulary) if len(n) >= FUZZY_MIN_LENGTH and n.isalpha()}
+    strangers = {n for n in tokens.vocabulary().difference(vocabulary) if len(n) >= FUZZY_MIN_LENGTH and n.isalpha()}
     if not strangers or not lexicon.fuzzy_keys:
         return []
     unknown: dict[str, list[int]] = {}
-    for index, norm in enumerate(norms):
-        if norm in strangers and index not in placed and tokens.word(index) == norm:
-            unknown.setdefault(norm, []).append(index)
+    for index in compress(count(), map(strangers.__contains__, norms)):
+        if index not in placed and tokens.word(index) == norms[index]:
+            unknown.setdefault(norms[index], []).append(index)
     if not unknown:
         return []
     from rapidfuzz import process

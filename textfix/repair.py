@@ -2,6 +2,7 @@
 and apply edits to text. Every character outside an edit stays byte-identical."""
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable
 
 from .evidence import Decision
@@ -43,7 +44,7 @@ def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: Compi
         if entry.cls == "keep":
             continue
         before = text[cand.start:cand.end]
-        after = apply_case(entry.original, case_pattern(before))
+        after = entry.original if before.islower() else apply_case(entry.original, case_pattern(before))
         if after == before:
             continue
         article = _article_edit(tokens, cand.first, before, after, edits)
@@ -80,7 +81,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         raise TypeError("apply_edits takes str; decode bytes first, e.g. data.decode('utf-8')")
     out: list[str] = []
     pos = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in sorted(edits, key=itemgetter(0, 1)):  # by start, then end
         if edit.start < pos or edit.end > len(text) or edit.start > edit.end:
             raise ValueError(f"edit {edit.start}:{edit.end} overlaps another or lies outside the text")
         if text[edit.start:edit.end] != edit.before:
