@@ -98,8 +98,7 @@ class Fixer:
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
 
-        placed = {i for c in candidates for i in range(c.first, c.last + 1)}
-        fuzzy = lookup.fuzzy_candidates(tokens, placed, self.lexicon, english_vocabulary())
+        fuzzy = lookup.fuzzy_candidates(tokens, candidates, self.lexicon, english_vocabulary())
         return [c for c in fuzzy if not overlaps(shielded, c.start, c.end)]
 
     def _decided(self, windows: Iterable[Window]) -> Iterator[tuple[Window, bool, list[evidence.Decision]]]:

@@ -120,12 +120,12 @@ def _possessive(tokens: TokenStream, first: int, last: int, node: dict, out: lis
 
 def fuzzy_candidates(
     tokens: TokenStream,
-    placed: set[int],
+    exact: list[Candidate],
     lexicon: CompiledLexicon,
     vocabulary: frozenset[str],
 ) -> list[Candidate]:
-    """Misspelt or variant spun forms: lower-case tokens that are not English words and lie
-    within a small edit distance of exactly one single-word key."""
+    """Misspelt or variant spun forms: lower-case tokens that are not English words, that no
+    exact match covers, and that lie within a small edit distance of exactly one single-word key."""
     from .vocabulary import FUZZY_MIN_LENGTH
 
     norms = tokens.norms
@@ -133,9 +133,14 @@ def fuzzy_candidates(
     strangers = {n for n in tokens.vocabulary().difference(vocabulary) if len(n) >= FUZZY_MIN_LENGTH and n.isalpha()}
     if not strangers or not lexicon.fuzzy_keys:
         return []
+    # most strangers are names, written with a capital: only the rest need the exact matches' span
+    written_plain = [i for i in compress(count(), map(strangers.__contains__, norms)) if tokens.word(i) == norms[i]]
+    if not written_plain:
+        return []
+    placed = {i for c in exact for i in range(c.first, c.last + 1)}
     unknown: dict[str, list[int]] = {}
-    for index in compress(count(), map(strangers.__contains__, norms)):
-        if index not in placed and tokens.word(index) == norms[index]:
+    for index in written_plain:
+        if index not in placed:
             unknown.setdefault(norms[index], []).append(index)
     if not unknown:
         return []
