@@ -55,15 +55,14 @@ def neighbours(tokens: TokenStream, cand: Candidate, left: bool, right: bool) ->
 
 def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
     """Up to two tokens beside token `index`, going left (step -1) or right (+1)."""
-    text, norms, bounds, lo = tokens.text, tokens.norms, tokens.bounds, tokens.lo
+    text, norms, parts, bounds, lo = tokens.text, tokens.norms, tokens.parts, tokens.bounds, tokens.lo
     count = len(norms)
     found: list[Neighbour] = []
     while True:
-        gap_end = 2 * index if step < 0 else 2 * index + 2  # bounds[gap_end] ends the gap
-        gap_start = bounds[gap_end - 1] if gap_end else 0
-        if bounds[gap_end] - gap_start != 1 or text[lo + gap_start] != " ":
-            gap = text[lo + gap_start:lo + bounds[gap_end]]
-            for char in (reversed(gap) if step < 0 else gap):
+        gap = 2 * index if step < 0 else 2 * index + 2  # parts[gap] is the gap on that side
+        if parts[gap] != " ":  # the split parts have the text's spaces: only odd gaps need the text
+            chars = text[lo + (bounds[gap - 1] if gap else 0):lo + bounds[gap]]
+            for char in (reversed(chars) if step < 0 else chars):
                 if char == "\n" or char == "\r":
                     return found
                 if not char.isspace():

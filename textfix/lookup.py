@@ -47,7 +47,7 @@ def _candidate(tokens: TokenStream, first: int, last: int, end: int, terminal: T
         entries = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
         if not entries:
             return None
-    return Candidate(first, last, tokens.start(first), end, entries, False, terminal.keep)
+    return Candidate(first, last, tokens.lo + tokens.bounds[2 * first], end, entries, False, terminal.keep)
 
 
 def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
@@ -57,29 +57,29 @@ def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
     words that merely begin some long key ("the", "in") cost no Python-level step; only the
     possessive forms ("Kookmin College's") are looked at one by one."""
     norms = tokens.norms
-    starts = set(compress(count(), map(index.singles.__contains__, norms)))
-    starts.update(compress(count(), map(index.bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
-    possessives = tokens.possessives()
-    if possessives:
-        singles = {w for w, base in possessives.items() if base in index.singles}
-        seconds = {w for w, base in possessives.items() if base in index.seconds}
-        if singles:
-            starts.update(compress(count(), map(singles.__contains__, norms)))
-        if seconds:
-            starts.update(
-                i - 1 for i in compress(count(), map(seconds.__contains__, norms))
-                if i and (norms[i - 1], possessives[norms[i]]) in index.bigrams
-            )
+    starts = set(compress(count(), map(index.bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
+    if not tokens.vocabulary().isdisjoint(index.singles):
+        starts.update(compress(count(), map(index.singles.__contains__, norms)))
+    possessives = {w: base for w, base in tokens.possessives().items() if base in index.singles or base in index.seconds}
+    for i in compress(count(), map(possessives.__contains__, norms)) if possessives else ():
+        base = possessives[norms[i]]
+        if base in index.singles:
+            starts.add(i)
+        if i and (norms[i - 1], base) in index.bigrams:
+            starts.add(i - 1)
     return sorted(starts)
 
 
 def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
     """Every key of the index matching at every token, longest first within a start position."""
-    norms, parts = tokens.norms, tokens.parts
+    positions = _start_positions(tokens, index)
+    if not positions:
+        return []
+    norms, parts, bounds, lo = tokens.norms, tokens.parts, tokens.bounds, tokens.lo
     trie = index.trie
     found: list[Candidate] = []
     count = len(norms)
-    for first in _start_positions(tokens, index):
+    for first in positions:
         node = trie.get(norms[first])
         if node is None:
             _possessive(tokens, first, first, trie, found)
@@ -89,21 +89,23 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
         while True:
             terminal = node.get(TERMINAL)
             if terminal:
-                cand = _candidate(tokens, first, last, tokens.end(last), terminal)
+                cand = _candidate(tokens, first, last, lo + bounds[2 * last + 1], terminal)
                 if cand:
                     here.append(cand)
             following = last + 1
             if following >= count:
                 break
             child = node.get(norms[following])  # a dict probe is cheaper than the gap check
+            gap = parts[2 * following]
             if child is None:
-                if norms[following][-2:] == "'s" and _joined(parts[2 * following]):
+                if norms[following][-2:] == "'s" and _joined(gap):
                     _possessive(tokens, first, following, node, here)
                 break
-            if not _joined(parts[2 * following]):
+            if gap != " " and not _joined(gap):
                 break
             node, last = child, following
-        here.reverse()
+        if len(here) > 1:
+            here.reverse()
         found += here
     return found
 
