@@ -75,7 +75,7 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
     positions = _start_positions(tokens, index)
     if not positions:
         return []
-    norms, parts, bounds, lo = tokens.norms, tokens.parts, tokens.bounds, tokens.lo
+    norms, parts = tokens.norms, tokens.parts
     trie = index.trie
     found: list[Candidate] = []
     count = len(norms)
@@ -89,7 +89,7 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
         while True:
             terminal = node.get(TERMINAL)
             if terminal:
-                cand = _candidate(tokens, first, last, lo + bounds[2 * last + 1], terminal)
+                cand = _candidate(tokens, first, last, tokens.end(last), terminal)
                 if cand:
                     here.append(cand)
             following = last + 1

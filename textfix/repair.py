@@ -37,26 +37,31 @@ def confidence(decision: Decision, lexicon: CompiledLexicon) -> float:
 
 def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
     """The edits that decisions make, in text order, with a/an agreement kept."""
-    text = tokens.text
+    text, norms = tokens.text, tokens.norms
     edits: list[Edit] = []
     for decision in decisions:
-        entry, cand = decision.entry, decision.candidate
+        cand, entry, reason = decision
         if entry.cls == "keep":
             continue
         before = text[cand.start:cand.end]
         after = entry.original if before.islower() else apply_case(entry.original, case_pattern(before))
         if after == before:
             continue
-        article = _article_edit(tokens, cand.first, before, after, edits)
-        if article:
-            edits.append(article)
-        edits.append(Edit(cand.start, cand.end, before, after, entry.source, confidence(decision, lexicon), decision.reason))
+        if cand.first and norms[cand.first - 1] in _ARTICLES:  # checked here: most words follow none
+            article = _article_edit(tokens, cand.first, before, after, edits)
+            if article:
+                edits.append(article)
+        edits.append(Edit(cand.start, cand.end, before, after, entry.source, confidence(decision, lexicon), reason))
     return edits
 
 
+_ARTICLES = frozenset(("a", "an"))
+
+
 def _article_edit(tokens: TokenStream, first: int, before: str, after: str, edits: list[Edit]) -> Edit | None:
-    """Fix "a"/"an" before a replaced word when it agreed with the spun word but not the new one."""
-    if first == 0 or tokens.norms[first - 1] not in ("a", "an") or tokens.gap_before(first) != " ":
+    """Fix "a"/"an" before a replaced word (which follows one of them) when the article agreed
+    with the spun word but not the new one."""
+    if tokens.gap_before(first) != " ":
         return None
     start, end = tokens.start(first - 1), tokens.end(first - 1)
     if edits and edits[-1].end > start:
