@@ -34,27 +34,12 @@ def spin_score(fingerprints: int, words: int) -> float:
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
 
 
-def neighbours(tokens: TokenStream, cand: Candidate, left: bool, right: bool) -> dict[str, Neighbour | None]:
-    """The tokens around a match (words, numbers or single punctuation marks), within one line
-    and within the window: those before it when `left`, those after it when `right`.
+def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
+    """Up to two tokens beside token `index` (words, numbers or single punctuation marks),
+    within one line and within the window, going left (step -1) or right (+1).
 
     Neighbours are made as plain (text, is_word, norm) tuples, Neighbour's shape: rules read
     them by position, and a tuple costs a fraction of a NamedTuple to make."""
-    first = cand.first
-    context: dict[str, Neighbour | None] = {"self": (tokens.word(first), True, tokens.norms[first])}
-    if left:
-        left = _side(tokens, first, -1)
-        context["prev"] = left[0] if left else None
-        context["prev2"] = left[1] if len(left) > 1 else None
-    if right:
-        right = _side(tokens, cand.last, +1)
-        context["next"] = right[0] if right else None
-        context["next2"] = right[1] if len(right) > 1 else None
-    return context
-
-
-def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
-    """Up to two tokens beside token `index`, going left (step -1) or right (+1)."""
     text, norms, parts, bounds, lo = tokens.text, tokens.norms, tokens.parts, tokens.bounds, tokens.lo
     count = len(norms)
     found: list[Neighbour] = []
@@ -91,7 +76,7 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
             continue
         if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)):
             continue  # a keep phrase overlaps it, wherever either starts
-        context: dict[str, Neighbour | None] = {}
+        before = after = itself = None  # the tokens around the match, found when a rule first needs them
         for entry in cand.entries:
             if entry.cls == "evidence" or cand.fuzzy:
                 if not gate_open:
@@ -103,9 +88,13 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
                 if not rule.alternatives:
                     held = "*"  # document evidence alone: no need to look around the match
                 else:
-                    if (rule.left and "prev" not in context) or (rule.right and "next" not in context) or not context:
-                        context = neighbours(tokens, cand, rule.left or "prev" in context, rule.right or "next" in context)
-                    held = rule.holds(context)
+                    if itself is None:
+                        itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
+                    if rule.left and before is None:
+                        before = _side(tokens, cand.first, -1)
+                    if rule.right and after is None:
+                        after = _side(tokens, cand.last, +1)
+                    held = rule.holds_beside(before, after, itself)
                     if held is None:
                         continue
                 licence = "document evidence" if held == "*" else f"context {held}"

@@ -7,7 +7,7 @@ function, so checking a rule with many alternatives costs a few comparisons.
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence
 
 POSITIONS = ("prev", "prev2", "next", "next2", "self")
 
@@ -83,19 +83,36 @@ class Rule(NamedTuple):
 
     def holds(self, context: Mapping[str, Neighbour | None]) -> str | None:
         """The alternative that licenses the match, as written, or None."""
+        before = [context.get("prev"), context.get("prev2")]
+        return self.holds_beside(before, [context.get("next"), context.get("next2")], context.get("self"))
+
+    def holds_beside(self, before: Sequence[Neighbour] | None, after: Sequence[Neighbour] | None,
+                     itself: Neighbour | None) -> str | None:
+        """holds() for the tokens before and after the match, nearest first (None for a side
+        the rule does not look at), and its first token: the engine's form, with no mapping
+        to build for each match."""
         if not self.alternatives:
             return "*"
-        return (_compiled.get(self.source) or _compile(self))(context)
+        return (_compiled.get(self.source) or _compile(self))(before, after, itself)
 
 
-_compiled: dict[str, Callable[[Mapping[str, Neighbour | None]], str | None]] = {}
+_Test = Callable[[Optional[Sequence[Neighbour]], Optional[Sequence[Neighbour]], Optional[Neighbour]], Optional[str]]
+_compiled: dict[str, _Test] = {}
+# How the compiled function reads each position from its arguments.
+_READS = {
+    "prev": "p = before[0] if before else None",
+    "prev2": "p2 = before[1] if len(before) > 1 else None",
+    "next": "n = after[0] if after else None",
+    "next2": "n2 = after[1] if len(after) > 1 else None",
+}
 
 
-def _compile(rule: Rule) -> Callable[[Mapping[str, Neighbour | None]], str | None]:
+def _compile(rule: Rule) -> _Test:
     """One function returning the first alternative that holds, as written, or None."""
     namespace = dict(_NAMESPACE)
-    lines = [f"def test(context):"]
-    lines += [f"    {var} = context.get({pos!r})" for pos, var in _VARIABLES.items()]
+    used = {c.position for alternative in rule.alternatives for c in alternative}
+    lines = ["def test(before, after, s):"]
+    lines += [f"    {read}" for position, read in _READS.items() if position in used]
     for number, alternative in enumerate(rule.alternatives):
         tests = []
         for index, cond in enumerate(alternative):
