@@ -82,16 +82,18 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
     for first in positions:
         node = trie.get(norms[first])
         if node is None:
-            _possessive(tokens, first, first, trie, found)
+            cand = _possessive(tokens, first, first, trie)
+            if cand:
+                found.append(cand)
             continue
-        here: list[Candidate] = []
+        mark = len(found)  # each longer match found from here goes in before the shorter ones
         last = first
         while True:
             terminal = node.get(TERMINAL)
             if terminal:
                 cand = _candidate(tokens, first, last, tokens.end(last), terminal)
                 if cand:
-                    here.append(cand)
+                    found.insert(mark, cand)
             following = last + 1
             if following >= count:
                 break
@@ -99,25 +101,21 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
             gap = parts[2 * following]
             if child is None:
                 if norms[following][-2:] == "'s" and _joined(gap):
-                    _possessive(tokens, first, following, node, here)
+                    cand = _possessive(tokens, first, following, node)
+                    if cand:
+                        found.insert(mark, cand)
                 break
             if gap != " " and not _joined(gap):
                 break
             node, last = child, following
-        if len(here) > 1:
-            here.reverse()
-        found += here
     return found
 
 
-def _possessive(tokens: TokenStream, first: int, last: int, node: dict, out: list[Candidate]) -> None:
+def _possessive(tokens: TokenStream, first: int, last: int, node: dict) -> Candidate | None:
     """A key may end in a possessive word ("College's"): the match stops before the 's."""
     child = node.get(tokens.norms[last][:-2])
     terminal = child.get(TERMINAL) if child else None
-    if terminal:
-        cand = _candidate(tokens, first, last, tokens.end(last) - 2, terminal)
-        if cand:
-            out.append(cand)
+    return _candidate(tokens, first, last, tokens.end(last) - 2, terminal) if terminal else None
 
 
 def fuzzy_candidates(
