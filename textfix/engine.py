@@ -4,6 +4,7 @@ loaded lazily, once per process."""
 from __future__ import annotations
 
 from collections import deque
+from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from . import evidence, lookup, repair
@@ -36,8 +37,7 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _match_order(cand: lookup.Candidate) -> tuple[int, int, int]:
-    return cand.first, cand.first - cand.last, cand.entries[0].cls == "evidence"
+_FIRST, _LAST = attrgetter("first"), attrgetter("last")
 
 
 class Fixer:
@@ -91,8 +91,11 @@ class Fixer:
         candidates = window.sure + self._candidates(tokens, self.lexicon.evidence_index, window.shielded)
         if self.config.fuzzy:
             candidates += self._fuzzy(tokens, candidates, window.shielded)
-        # at each token the longest match first; for one phrase, unambiguous lines before evidence
-        candidates.sort(key=_match_order)
+        # At each token the longest match first; for one phrase, unambiguous lines before evidence,
+        # which holds as the sure matches come first in the list and both sorts are stable. Two
+        # sorts on attribute keys cost less than one with a Python key function.
+        candidates.sort(key=_LAST, reverse=True)
+        candidates.sort(key=_FIRST)
         return evidence.choose(tokens, candidates, True)
 
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
