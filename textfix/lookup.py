@@ -47,7 +47,7 @@ def _candidate(tokens: TokenStream, first: int, last: int, end: int, terminal: T
         entries = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
         if not entries:
             return None
-    return Candidate(first, last, tokens.lo + tokens.bounds[2 * first], end, entries, False, terminal.keep)
+    return Candidate(first, last, tokens.start(first), end, entries, False, terminal.keep)
 
 
 def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
