@@ -17,7 +17,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 6
+COMPILER_VERSION = 7
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -50,7 +50,7 @@ class KeyIndex(NamedTuple):
     trie: dict
     singles: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
-    seconds: frozenset[str]  # the second words of the bigrams
+    possessives: frozenset[str]  # "college's" for each one-word key and second word of a bigram
 
 
 class CompiledLexicon(NamedTuple):
@@ -125,7 +125,8 @@ def _index(entries: list[Entry]) -> KeyIndex:
     _freeze(trie)
     singles = frozenset(e.tokens[0] for e in entries if len(e.tokens) == 1)
     bigrams = frozenset((e.tokens[0], e.tokens[1]) for e in entries if len(e.tokens) > 1)
-    return KeyIndex(trie, singles, bigrams, frozenset(b for _, b in bigrams))
+    possessives = frozenset(f"{word}'s" for word in singles.union(b for _, b in bigrams))
+    return KeyIndex(trie, singles, bigrams, possessives)
 
 
 def _build(entries: list[Entry], version: str) -> CompiledLexicon:

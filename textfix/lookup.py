@@ -60,9 +60,9 @@ def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
     starts = set(compress(count(), map(index.bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
     if not tokens.vocabulary().isdisjoint(index.singles):
         starts.update(compress(count(), map(index.singles.__contains__, norms)))
-    possessives = {w: base for w, base in tokens.possessives().items() if base in index.singles or base in index.seconds}
+    possessives = tokens.vocabulary().intersection(index.possessives)
     for i in compress(count(), map(possessives.__contains__, norms)) if possessives else ():
-        base = possessives[norms[i]]
+        base = norms[i][:-2]
         if base in index.singles:
             starts.add(i)
         if i and (norms[i - 1], base) in index.bigrams:

@@ -48,7 +48,7 @@ class TokenStream:
     bounds[2i] is the gap before it.
     """
 
-    __slots__ = ("text", "lo", "hi", "norms", "parts", "bounds", "_vocabulary", "_possessives")
+    __slots__ = ("text", "lo", "hi", "norms", "parts", "bounds", "_vocabulary")
 
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
@@ -63,8 +63,6 @@ class TokenStream:
             norms = [normalise(t) for t in parts[1::2]]
         self.text, self.lo, self.hi, self.norms, self.parts = text, lo, hi, norms, parts
         self._vocabulary: set[str] | None = None
-        # every token ending in 's shows in the normalised window, so most windows skip the scan
-        self._possessives: dict[str, str] | None = None if "'s" in low else {}
 
     def __getattr__(self, name: str) -> list[int]:
         """Called only while the `bounds` slot is unset: compute it once."""
@@ -78,12 +76,6 @@ class TokenStream:
         if self._vocabulary is None:
             self._vocabulary = set(self.norms)
         return self._vocabulary
-
-    def possessives(self) -> dict[str, str]:
-        """The distinct tokens that end in 's, each with the word it is the possessive of."""
-        if self._possessives is None:
-            self._possessives = {n: n[:-2] for n in self.vocabulary() if n[-2:] == "'s"}
-        return self._possessives
 
     def __len__(self) -> int:
         return len(self.norms)
