@@ -36,8 +36,9 @@ def _capitals_hold(tokens: TokenStream, first: int, entry: Entry) -> bool:
     for offset, positions in enumerate(entry.capitals):
         if positions:
             word = tokens.word(first + offset)
-            if any(i >= len(word) or not word[i].isupper() for i in positions):
-                return False
+            for i in positions:
+                if i >= len(word) or not word[i].isupper():
+                    return False
     return True
 
 
