@@ -49,3 +49,19 @@ def test_star_always_holds():
 def test_malformed_rules_say_what_is_wrong(text, message):
     with pytest.raises(RuleError, match=message):
         parse_rule(text)
+
+
+def test_document_conditions_ask_the_document():
+    rule = parse_rule("doc:surface area | !doc:breast & next:cancer")
+    assert rule.holds(ctx(), lambda phrase: phrase == "surface area") == "doc:surface area"
+    assert rule.holds(ctx(next="cancer"), lambda phrase: False) == "!doc:breast & next:cancer"
+    assert rule.holds(ctx(next="cancer"), lambda phrase: phrase == "breast") is None
+
+
+def test_document_conditions_match_phrases_across_punctuation():
+    import textfix
+    from textfix.tokens import TokenStream
+
+    stream = TokenStream("The Surface-area, and surface. Area!")
+    assert stream.contains_phrase("surface area") and not stream.contains_phrase("area surface")
+    assert textfix.fix_text("The bosom was examined.", builtin=True) == "The bosom was examined."

@@ -17,7 +17,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 7
+COMPILER_VERSION = 8
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 

@@ -94,7 +94,7 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
                         before = _side(tokens, cand.first, -1)
                     if rule.right and after is None:
                         after = _side(tokens, cand.last, +1)
-                    held = rule.holds_beside(before, after, itself)
+                    held = rule.holds_beside(before, after, itself, tokens.contains_phrase)
                     if held is None:
                         continue
                 licence = "document evidence" if held == "*" else f"context {held}"

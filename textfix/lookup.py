@@ -8,7 +8,7 @@ words, and batches them through RapidFuzz's cdist.
 from __future__ import annotations
 
 from itertools import compress, count, islice
-from typing import NamedTuple
+from typing import Container, NamedTuple
 
 from .compiled import TERMINAL, CompiledLexicon, KeyIndex, Terminal
 from .lexicon import Entry
@@ -123,15 +123,15 @@ def fuzzy_candidates(
     tokens: TokenStream,
     exact: list[Candidate],
     lexicon: CompiledLexicon,
-    vocabulary: frozenset[str],
+    vocabulary: Container[str],
 ) -> list[Candidate]:
     """Misspelt or variant spun forms: lower-case tokens that are not English words, that no
     exact match covers, and that lie within a small edit distance of exactly one single-word key."""
     from .vocabulary import FUZZY_MIN_LENGTH
 
     norms = tokens.norms
-    # set arithmetic first, so the per-token checks below see only the rare unknown words
-    strangers = {n for n in tokens.vocabulary().difference(vocabulary) if len(n) >= FUZZY_MIN_LENGTH and n.isalpha()}
+    # each distinct word once, so the per-token checks below see only the rare unknown words
+    strangers = {n for n in tokens.vocabulary() if len(n) >= FUZZY_MIN_LENGTH and n.isalpha() and n not in vocabulary}
     if not strangers or not lexicon.fuzzy_keys:
         return []
     # most strangers are names, written with a capital: only the rest need the exact matches' span

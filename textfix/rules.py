@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, NamedTuple, Optional, Sequence
 
-POSITIONS = ("prev", "prev2", "next", "next2", "self")
+from .tokens import phrase_tokens
+
+POSITIONS = ("prev", "prev2", "next", "next2", "self", "doc")
 
 QUOTES = frozenset("“”\"‘’'«»„‟‹›")
 DASHES = frozenset("–—-‒―")
@@ -81,22 +83,26 @@ class Rule(NamedTuple):
     left: bool = False  # whether a condition looks before the match
     right: bool = False  # or after it
 
-    def holds(self, context: Mapping[str, Neighbour | None]) -> str | None:
-        """The alternative that licenses the match, as written, or None."""
+    def holds(self, context: Mapping[str, Neighbour | None], document: Callable[[str], bool] = lambda _: False) -> str | None:
+        """The alternative that licenses the match, as written, or None. `document(phrase)`
+        says whether the document holds a phrase (for `doc:` conditions)."""
         before = [context.get("prev"), context.get("prev2")]
-        return self.holds_beside(before, [context.get("next"), context.get("next2")], context.get("self"))
+        return self.holds_beside(before, [context.get("next"), context.get("next2")], context.get("self"), document)
 
     def holds_beside(self, before: Sequence[Neighbour] | None, after: Sequence[Neighbour] | None,
-                     itself: Neighbour | None) -> str | None:
+                     itself: Neighbour | None, document: Callable[[str], bool]) -> str | None:
         """holds() for the tokens before and after the match, nearest first (None for a side
         the rule does not look at), and its first token: the engine's form, with no mapping
         to build for each match."""
         if not self.alternatives:
             return "*"
-        return (_compiled.get(self.source) or _compile(self))(before, after, itself)
+        return (_compiled.get(self.source) or _compile(self))(before, after, itself, document)
 
 
-_Test = Callable[[Optional[Sequence[Neighbour]], Optional[Sequence[Neighbour]], Optional[Neighbour]], Optional[str]]
+_Test = Callable[
+    [Optional[Sequence[Neighbour]], Optional[Sequence[Neighbour]], Optional[Neighbour], Callable[[str], bool]],
+    Optional[str],
+]
 _compiled: dict[str, _Test] = {}
 # How the compiled function reads each position from its arguments.
 _READS = {
@@ -111,15 +117,20 @@ def _compile(rule: Rule) -> _Test:
     """One function returning the first alternative that holds, as written, or None."""
     namespace = dict(_NAMESPACE)
     used = {c.position for alternative in rule.alternatives for c in alternative}
-    lines = ["def test(before, after, s):"]
+    lines = ["def test(before, after, s, document):"]
     lines += [f"    {read}" for position, read in _READS.items() if position in used]
     for number, alternative in enumerate(rule.alternatives):
         tests = []
         for index, cond in enumerate(alternative):
-            var = _VARIABLES[cond.position]
-            if cond.token_class is not None:
+            if cond.position == "doc":
+                name = f"phrase_{number}_{index}"
+                namespace[name] = next(iter(cond.words))
+                expression = f"document({name})"
+            elif cond.token_class is not None:
+                var = _VARIABLES[cond.position]
                 expression = CLASSES[cond.token_class].format(t=var)
             else:
+                var = _VARIABLES[cond.position]
                 name = f"words_{number}_{index}"
                 namespace[name] = cond.words
                 expression = (_WORD + "{t}[2] in " + name + ")").format(t=var)
@@ -145,6 +156,11 @@ def parse_condition(text: str) -> Condition:
         raise RuleError(f"condition {source!r} is not POSITION:VALUE")
     if position not in POSITIONS:
         raise RuleError(f"unknown position {position!r} in {source!r} (use {', '.join(POSITIONS)})")
+    if position == "doc":
+        phrase = " ".join(phrase_tokens(value))
+        if not phrase:
+            raise RuleError(f"empty phrase in {source!r}")
+        return Condition(position, negated, None, frozenset({phrase}), source)
     if value.isupper() and value.isalpha():
         if value not in CLASSES:
             raise RuleError(f"unknown class {value!r} in {source!r} (use {', '.join(CLASSES)})")

@@ -48,7 +48,7 @@ class TokenStream:
     bounds[2i] is the gap before it.
     """
 
-    __slots__ = ("text", "lo", "hi", "norms", "parts", "bounds", "_vocabulary")
+    __slots__ = ("text", "lo", "hi", "norms", "parts", "bounds", "_vocabulary", "_joined")
 
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
@@ -63,6 +63,7 @@ class TokenStream:
             norms = [normalise(t) for t in parts[1::2]]
         self.text, self.lo, self.hi, self.norms, self.parts = text, lo, hi, norms, parts
         self._vocabulary: set[str] | None = None
+        self._joined: str | None = None
 
     def __getattr__(self, name: str) -> list[int]:
         """Called only while the `bounds` slot is unset: compute it once."""
@@ -76,6 +77,13 @@ class TokenStream:
         if self._vocabulary is None:
             self._vocabulary = set(self.norms)
         return self._vocabulary
+
+    def contains_phrase(self, phrase: str) -> bool:
+        """Whether the window holds a phrase (normalised tokens joined by single spaces),
+        whatever the punctuation and spacing between its words."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self.norms) + " "
+        return f" {phrase} " in self._joined
 
     def __len__(self) -> int:
         return len(self.norms)

@@ -7,9 +7,13 @@ spinners trade common words for rarer ones). Both are computed once and cached o
 from __future__ import annotations
 
 import math
+import os
+import tempfile
 from functools import lru_cache
 
-from .cache import cached
+import marisa_trie
+
+from .cache import cache_dir
 
 # Tokens shorter than this are never fuzzy-matched, so the vocabulary need not hold them.
 FUZZY_MIN_LENGTH = 5
@@ -28,14 +32,32 @@ def frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en")
 
 
-def _build_vocabulary() -> frozenset[str]:
-    return frozenset(w for w in frequencies() if len(w) >= FUZZY_MIN_LENGTH and w.isalpha())
+def _build_vocabulary() -> marisa_trie.Trie:
+    return marisa_trie.Trie(w for w in frequencies() if len(w) >= FUZZY_MIN_LENGTH and w.isalpha())
 
 
 @lru_cache(maxsize=1)
-def english_vocabulary() -> frozenset[str]:
-    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case)."""
-    return cached("vocabulary", _wordfreq_version().replace(".", "_"), _build_vocabulary)
+def english_vocabulary() -> marisa_trie.Trie:
+    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case).
+
+    A marisa trie, memory-mapped from the cache: ready in well under a millisecond, where a
+    Python set of a quarter of a million words takes tens of milliseconds to load."""
+    path = cache_dir() / f"vocabulary-{_wordfreq_version()}.marisa"
+    trie = marisa_trie.Trie()
+    try:
+        return trie.mmap(str(path))
+    except Exception:  # not built yet, or unreadable: build it, and keep it when we can
+        pass
+    trie = _build_vocabulary()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
+        os.close(fd)
+        trie.save(tmp)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return trie
 
 
 def zipf(phrase_tokens: tuple[str, ...]) -> float:
