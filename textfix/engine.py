@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, NamedTuple
 from . import evidence, lookup, repair
 from .compiled import CompiledLexicon, KeyIndex, compiled_lexicon
 from .config import Config, resolve
-from .protect import overlaps, protected_spans
+from .protect import Shield, overlaps
 from .results import Edit, Explained, Span, SpinReport
 from .tokens import TokenStream
 from .windows import WINDOW_CHARS, stream_windows, window_ranges
@@ -67,10 +67,10 @@ class Fixer:
             candidates = [c for c in candidates if not overlaps(shielded, c.start, c.end)]
         return candidates
 
-    def _analyse(self, text: str, lo: int, hi: int, base: int = 0) -> Window:
+    def _analyse(self, text: str, lo: int, hi: int, shield: Shield, base: int = 0) -> Window:
         """First pass: only what can fire with the gate closed, which gives the fingerprints."""
         tokens = TokenStream(text, lo, hi)
-        shielded = protected_spans(text, lo, hi)
+        shielded = shield.spans(text, lo, hi)
         sure = self._candidates(tokens, self.lexicon.sure_index, shielded)
         closed = evidence.choose(tokens, sure, False)
         return Window(tokens, base, shielded, sure, closed, [d for d in closed if evidence.is_fingerprint(d)])
@@ -123,7 +123,8 @@ class Fixer:
     def explain(self, text: str) -> Explained:
         """The repaired text and the edits that make it."""
         text = _check_text(text)
-        windows = (self._analyse(text, lo, hi) for lo, hi in window_ranges(text))
+        shield = Shield()
+        windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
         for window, _, decisions in self._decided(windows):
             edits += repair.edits_for(window.tokens, decisions, self.lexicon)
@@ -134,8 +135,9 @@ class Fixer:
 
     def _stream(self, pieces: Iterable[str]) -> Iterator[Window]:
         base = 0
+        shield = Shield()
         for text in stream_windows(pieces, WINDOW_CHARS):
-            yield self._analyse(text, 0, len(text), base)
+            yield self._analyse(text, 0, len(text), shield, base)
             base += len(text)
 
     def fix_stream(self, pieces: Iterable[str]) -> Iterator[tuple[str, int, list[Edit]]]:
@@ -151,7 +153,8 @@ class Fixer:
     def detect(self, text: str) -> SpinReport:
         """Score a text for spin without repairing it."""
         text = _check_text(text)
-        return self._report(self._analyse(text, lo, hi) for lo, hi in window_ranges(text))
+        shield = Shield()
+        return self._report(self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
 
     def detect_stream(self, pieces: Iterable[str]) -> SpinReport:
         """detect() for text arriving in pieces, in bounded memory."""

@@ -1,4 +1,8 @@
-"""Spans that are never edited: URLs, e-mail addresses and code."""
+"""Spans that are never edited: URLs, e-mail addresses, code, quoted titles, reference lists.
+
+Restoring a tortured phrase inside a citation corrupts the citation: a reference list and a
+quoted title are the words of another text, and stay as they are.
+"""
 from __future__ import annotations
 
 import re
@@ -12,15 +16,47 @@ PROTECTED_PATTERN = re.compile(
     re.DOTALL,
 )
 _TRIGGERS = ("`", "://", "www.", "@")
+QUOTED = re.compile(r"“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"")
+# A heading line that opens a paper's reference list; everything after it is protected.
+REFERENCES_HEADING = re.compile(
+    r"^[ \t#*\d.]*(?:references|bibliography|works cited|literature cited|reference list|cited works)"
+    r"[ \t*]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MINOR = frozenset("a an and as at but by for from in into of on or the to with via vs".split())
 
 
-def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every protected span in text[start:end], in order."""
-    end = len(text) if end is None else end
-    window = text[start:end] if (start or end != len(text)) else text
-    if not any(t in window for t in _TRIGGERS):
-        return []
-    return [m.span() for m in PROTECTED_PATTERN.finditer(text, start, end)]
+def is_title(quoted: str) -> bool:
+    """Whether a quotation reads as a title ("Deep Learning for Image Recognition"), not speech:
+    every word but the minor ones capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted)]
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(words) >= 2 and bool(major) and all(w[0].isupper() for w in major)
+
+
+class Shield:
+    """The protected spans of one document, window by window: once a reference-list heading
+    has been seen, the rest of the document is protected."""
+
+    def __init__(self) -> None:
+        self.in_references = False
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of every protected span in text[start:end], in order."""
+        end = len(text) if end is None else end
+        if self.in_references:
+            return [(start, end)]
+        window = text[start:end]
+        spans = []
+        if any(t in window for t in _TRIGGERS):
+            spans += [m.span() for m in PROTECTED_PATTERN.finditer(text, start, end)]
+        if "“" in window or '"' in window:
+            spans += [m.span() for m in QUOTED.finditer(text, start, end) if is_title(m.group()[1:-1])]
+        heading = REFERENCES_HEADING.search(text, start, end)
+        if heading:
+            self.in_references = True
+            spans.append((heading.start(), end))
+        return sorted(spans)
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
