@@ -8,11 +8,12 @@ words, and batches them through RapidFuzz's cdist.
 from __future__ import annotations
 
 from itertools import compress, count, islice
-from typing import Container, NamedTuple
+from typing import NamedTuple
 
 from .compiled import TERMINAL, CompiledLexicon, KeyIndex, Terminal
 from .lexicon import Entry
 from .tokens import TokenStream
+from .vocabulary import Vocabulary
 
 
 class Candidate(NamedTuple):
@@ -123,15 +124,13 @@ def fuzzy_candidates(
     tokens: TokenStream,
     exact: list[Candidate],
     lexicon: CompiledLexicon,
-    vocabulary: Container[str],
+    vocabulary: Vocabulary,
 ) -> list[Candidate]:
     """Misspelt or variant spun forms: lower-case tokens that are not English words, that no
     exact match covers, and that lie within a small edit distance of exactly one single-word key."""
-    from .vocabulary import FUZZY_MIN_LENGTH
-
     norms = tokens.norms
     # each distinct word once, so the per-token checks below see only the rare unknown words
-    strangers = {n for n in tokens.vocabulary() if len(n) >= FUZZY_MIN_LENGTH and n.isalpha() and n not in vocabulary}
+    strangers = vocabulary.strangers(tokens.vocabulary())
     if not strangers or not lexicon.fuzzy_keys:
         return []
     # most strangers are names, written with a capital: only the rest need the exact matches' span

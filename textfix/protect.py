@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 PROTECTED_PATTERN = re.compile(
     r"```.*?(?:```|\Z)"                       # fenced code block
     r"|`[^`\n]+`"                             # inline code span
@@ -26,12 +28,15 @@ REFERENCES_HEADING = re.compile(
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with via vs".split())
 
 
+# A word that starts lower case and is not a minor word: a title has none.
+_LOWER_MAJOR = regex.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted(_MINOR)) + r")(?![\w'’-]))\p{Ll}")
+_CAPITALISED = regex.compile(r"(?<![\w'’-])\p{Lu}\w*(?:[ ,:;-]+\w+)")
+
+
 def is_title(quoted: str) -> bool:
     """Whether a quotation reads as a title ("Deep Learning for Image Recognition"), not speech:
-    every word but the minor ones capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted)]
-    major = [w for w in words if w.lower() not in _MINOR]
-    return len(words) >= 2 and bool(major) and all(w[0].isupper() for w in major)
+    two words or more, every word but the minor ones capitalised."""
+    return not _LOWER_MAJOR.search(quoted) and bool(_CAPITALISED.search(quoted))
 
 
 class Shield:

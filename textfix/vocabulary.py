@@ -36,12 +36,36 @@ def _build_vocabulary() -> marisa_trie.Trie:
     return marisa_trie.Trie(w for w in frequencies() if len(w) >= FUZZY_MIN_LENGTH and w.isalpha())
 
 
-@lru_cache(maxsize=1)
-def english_vocabulary() -> marisa_trie.Trie:
-    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case).
+class Vocabulary:
+    """Which words are not ordinary English: not in wordfreq's list, and long enough and
+    alphabetic enough for the fuzzy pass to consider.
 
-    A marisa trie, memory-mapped from the cache: ready in well under a millisecond, where a
-    Python set of a quarter of a million words takes tens of milliseconds to load."""
+    The list is a marisa trie, memory-mapped from the cache: ready in well under a millisecond,
+    where a Python set of a quarter of a million words takes tens of milliseconds to load. The
+    words a process has already found ordinary are remembered in a set, so a long run asks the
+    trie only about words it has not met yet."""
+
+    def __init__(self, trie: marisa_trie.Trie) -> None:
+        self._trie = trie
+        self._ordinary: set[str] = set()
+
+    def strangers(self, words: set[str]) -> set[str]:
+        """The words of a set that are not ordinary English."""
+        fresh = words - self._ordinary
+        if not fresh:
+            return fresh
+        ordinary = {w for w in fresh if len(w) < FUZZY_MIN_LENGTH or not w.isalpha() or w in self._trie}
+        self._ordinary |= ordinary
+        return fresh - ordinary
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> Vocabulary:
+    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case)."""
+    return Vocabulary(_english_trie())
+
+
+def _english_trie() -> marisa_trie.Trie:
     path = cache_dir() / f"vocabulary-{_wordfreq_version()}.marisa"
     trie = marisa_trie.Trie()
     try:
