@@ -38,6 +38,7 @@ import textfix  # noqa: E402
 
 CORPUS = HERE / "corpus"
 LEE = CORPUS / "clean" / "lee_background.txt"
+HELDOUT = HERE / "heldout"  # spun by hand apart from the lexicons; see heldout/README.md
 REFERENCE = REPO.parent / "shared" / "eval" / "score.py"  # present in the development layout only
 DEFAULT_JSON = HERE / "results" / "quality.json"
 MAX_LISTED = 40  # wrong edits printed; the JSON has all of them
@@ -133,6 +134,60 @@ def lee_damage(config: textfix.Config, reference: ModuleType | None) -> dict[str
             "changes": edits}
 
 
+def heldout(config: textfix.Config, reference: ModuleType | None) -> dict[str, Any] | None:
+    """The held-out set: each spun/NAME.txt against gold/NAME.txt, pooled per family (an
+    abstract's name starts with "abstract"), and the share of its tortured phrases restored."""
+    if not (HELDOUT / "spun").is_dir():
+        return None
+    documents = []
+    for path in sorted((HELDOUT / "spun").glob("*.txt")):
+        spun, gold = read(path), read(HELDOUT / "gold" / path.name)
+        document = spun_document(path.name, spun, gold, config, reference)
+        document["family"] = "academic" if path.name.startswith("abstract") else "news"
+        document["detect"] = textfix.detect(spun, config).score
+        documents.append(document)
+    clean = [clean_document(p.name, read(p), config, reference) for p in sorted((HELDOUT / "clean").glob("*.txt"))]
+    pooled = {family: pool([d for d in documents if d["family"] == family]) for family in ("news", "academic")}
+    pooled["all"] = pool(documents)
+    return {"documents": documents, "pooled": pooled, "clean": clean,
+            "clean_per10k": sum(d["changed"] for d in clean) * 1e4 / max(1, sum(d["words"] for d in clean)),
+            "tortured": tortured_phrases(config)}
+
+
+def pool(documents: list[dict[str, Any]]) -> dict[str, float]:
+    """Ratios of sums, as score.py pools."""
+    edits = sum(d["edits"] for d in documents)
+    return {"documents": len(documents), "words": sum(d["words"] for d in documents),
+            "repair": 1 - sum(d["left"] for d in documents) / max(1, sum(d["damage"] for d in documents)),
+            "precision": sum(d["right"] for d in documents) / edits if edits else 1.0}
+
+
+def tortured_phrases(config: textfix.Config) -> dict[str, Any] | None:
+    """Of the tortured phrases heldout/tortured.tsv lists for its abstracts, the share whose every
+    occurrence in the spun abstract comes out as the original."""
+    listing = HELDOUT / "tortured.tsv"
+    if not listing.is_file():
+        return None
+    rows = [line.split("\t") for line in read(listing).splitlines() if line.strip() and not line.startswith("#")]
+    found = restored = 0
+    missed: list[str] = []
+    for tortured, original, source, *_ in rows:
+        path = HELDOUT / "spun" / source.strip()
+        if not path.is_file():
+            continue
+        spun = read(path)
+        out = textfix.fix_text(spun, config)
+        occurrences = spun.lower().count(tortured.lower())
+        if not occurrences:
+            continue
+        found += 1
+        if out.lower().count(tortured.lower()) == 0 and original.lower() in out.lower():
+            restored += 1
+        else:
+            missed.append(f"{tortured} -> {original} ({source.strip()})")
+    return {"phrases": found, "restored": restored, "share": restored / found if found else None, "missed": missed}
+
+
 def measure(config: textfix.Config) -> dict[str, Any]:
     """Every figure quality.json holds."""
     reference = load_reference()
@@ -167,6 +222,7 @@ def measure(config: textfix.Config) -> dict[str, Any]:
             "separated": bool(spun_scores and clean_scores) and min(spun_scores) > max(clean_scores),
         },
         "lee_background": lee_damage(config, reference) if LEE.is_file() else None,
+        "heldout": heldout(config, reference),
     }
 
 
@@ -196,9 +252,28 @@ def report(results: dict[str, Any]) -> str:
                   f"{lee['changed']} changed tokens = {lee['per10k']:.1f} per 10k; "
                   f"{lee['documents_changed']} documents changed; "
                   f"{lee['documents_flagged_spun']} flagged spun (max detect score {lee['max_detect_score']:.4f})"]
+    held = results["heldout"]
+    if held is not None:
+        lines += ["", "held-out set (spun by hand apart from the lexicons; never tuned on):",
+                  f"{'document':34} {'family':>8} {'words':>6} {'damage':>6} {'left':>5} {'repair':>7} "
+                  f"{'edits':>5} {'right':>5} {'precision':>9} {'detect':>7}"]
+        for d in held["documents"]:
+            lines.append(f"{d['document']:34} {d['family']:>8} {d['words']:6} {d['damage']:6} {d['left']:5} "
+                         f"{d['repair']:7.1%} {d['edits']:5} {d['right']:5} {d['precision']:9.1%} {d['detect']:7.4f}")
+        for family, p in held["pooled"].items():
+            lines.append(f"{'pooled ' + family:34} {'':>8} {p['words']:6} {'':6} {'':5} {p['repair']:7.1%} "
+                         f"{'':5} {'':5} {p['precision']:9.1%}")
+        lines.append(f"held-out clean originals: {held['clean_per10k']:.1f} changed tokens per 10k words")
+        tortured = held["tortured"]
+        if tortured and tortured["phrases"]:
+            lines.append(f"tortured phrases of the held-out abstracts restored: {tortured['restored']} of "
+                         f"{tortured['phrases']} ({tortured['share']:.0%})")
     wrong = [(d["document"], w) for d in results["spun"] for w in d["wrong_edits"]]
     wrong += [(d["document"], w) for d in results["clean"] for w in d["changes"]]
     wrong += [(f"{LEE.name}:{w['line']}", w) for w in (lee or {}).get("changes", [])]
+    if held is not None:
+        wrong += [(f"heldout/{d['document']}", w) for d in held["documents"] for w in d["wrong_edits"]]
+        wrong += [(f"heldout/clean/{d['document']}", w) for d in held["clean"] for w in d["changes"]]
     if wrong:
         lines += ["", "wrong edits (spun -> output [gold]) and changes to clean text (input -> output):"]
         lines += [f"  {name}: {w['from']!r} -> {w['to']!r}"
