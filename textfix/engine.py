@@ -23,6 +23,7 @@ class Window(NamedTuple):
     base: int  # offset of the text in the document (streams hand over one window at a time)
     shielded: list[tuple[int, int]]  # URLs, e-mail addresses, code
     sure: list[lookup.Candidate]  # matches of the entries that need no document evidence
+    licensed: dict  # the verdicts on those matches, which the gate does not change
     closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
 
@@ -72,8 +73,9 @@ class Fixer:
         tokens = TokenStream(text, lo, hi)
         shielded = shield.spans(text, lo, hi)
         sure = self._candidates(tokens, self.lexicon.sure_index, shielded)
-        closed = evidence.choose(tokens, sure, False)
-        return Window(tokens, base, shielded, sure, closed, [d for d in closed if evidence.is_fingerprint(d)])
+        licensed: dict = {}
+        closed = evidence.choose(tokens, sure, False, licensed)
+        return Window(tokens, base, shielded, sure, licensed, closed, [d for d in closed if evidence.is_fingerprint(d)])
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -96,7 +98,7 @@ class Fixer:
         # sorts on attribute keys cost less than one with a Python key function.
         candidates.sort(key=_LAST, reverse=True)
         candidates.sort(key=_FIRST)
-        return evidence.choose(tokens, candidates, True)
+        return evidence.choose(tokens, candidates, True, window.licensed)
 
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
@@ -128,7 +130,7 @@ class Fixer:
         edits: list[Edit] = []
         for window, _, decisions in self._decided(windows):
             edits += repair.edits_for(window.tokens, decisions, self.lexicon)
-        return Explained(repair.apply_edits(text, edits) if edits else text, edits)
+        return Explained(repair.splice(text, edits) if edits else text, edits)
 
     def fix(self, text: str) -> str:
         return self.explain(text).text
@@ -148,7 +150,7 @@ class Fixer:
         for window, _, decisions in self._decided(self._stream(pieces)):
             text = window.tokens.text
             edits = repair.edits_for(window.tokens, decisions, self.lexicon)
-            yield (repair.apply_edits(text, edits) if edits else text), window.base, edits
+            yield (repair.splice(text, edits) if edits else text), window.base, edits
 
     def detect(self, text: str) -> SpinReport:
         """Score a text for spin without repairing it."""

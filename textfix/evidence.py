@@ -62,12 +62,20 @@ def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
             return found
 
 
-def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) -> list[Decision]:
+def choose(
+    tokens: TokenStream,
+    candidates: list[Candidate],
+    gate_open: bool,
+    licensed: dict[int, tuple[Entry, str] | None] | None = None,
+) -> list[Decision]:
     """Pick non-overlapping licensed matches, left to right, longest first at each token.
 
     With the gate closed only unambiguous and keep entries can fire; the unambiguous ones
-    chosen then are the window's fingerprints.
+    chosen then are the window's fingerprints. `licensed` keeps each candidate's verdict by
+    id: a window's second pass, with the gate open, reuses what the first found for the
+    matches that need no document evidence, whose verdict the gate does not change.
     """
+    licensed = {} if licensed is None else licensed
     decisions: list[Decision] = []
     cursor = 0
     kept = _kept_tokens(candidates)
@@ -76,38 +84,49 @@ def choose(tokens: TokenStream, candidates: list[Candidate], gate_open: bool) ->
             continue
         if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)):
             continue  # a keep phrase overlaps it, wherever either starts
-        before = after = itself = None  # the tokens around the match, found when a rule first needs them
-        for entry in cand.entries:
-            if entry.cls == "evidence" or cand.fuzzy:
-                if not gate_open:
-                    continue
-            rule = entry.rule
-            if rule is None:
-                licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
-            else:
-                if not rule.alternatives:
-                    held = "*"  # document evidence alone: no need to look around the match
-                else:
-                    if itself is None:
-                        itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
-                    if rule.left and before is None:
-                        before = _side(tokens, cand.first, -1)
-                    if rule.right and after is None:
-                        after = _side(tokens, cand.last, +1)
-                    held = rule.holds_beside(before, after, itself, tokens.contains_phrase)
-                    if held is None:
-                        continue
-                licence = "document evidence" if held == "*" else f"context {held}"
-                if entry.cls == "unambiguous":
-                    licence = f"unambiguous fingerprint, {licence}"
-                elif held != "*":
-                    licence = f"document evidence, {licence}"
-            if cand.fuzzy:
-                licence = f"spelling variant of {entry.spun!r}, {licence}"
-            decisions.append(Decision(cand, entry, licence))
+        key = id(cand)
+        if key in licensed:
+            verdict = licensed[key]
+        else:
+            verdict = licensed[key] = _licence(tokens, cand, gate_open)
+        if verdict is not None:
+            decisions.append(Decision(cand, *verdict))
             cursor = cand.last + 1
-            break
     return decisions
+
+
+def _licence(tokens: TokenStream, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
+    """The first of a match's entries that may fire here, and why; None when none may."""
+    before = after = itself = None  # the tokens around the match, found when a rule first needs them
+    for entry in cand.entries:
+        if entry.cls == "evidence" or cand.fuzzy:
+            if not gate_open:
+                continue
+        rule = entry.rule
+        if rule is None:
+            licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
+        else:
+            if not rule.alternatives:
+                held = "*"  # document evidence alone: no need to look around the match
+            else:
+                if itself is None:
+                    itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
+                if rule.left and before is None:
+                    before = _side(tokens, cand.first, -1)
+                if rule.right and after is None:
+                    after = _side(tokens, cand.last, +1)
+                held = rule.holds_beside(before, after, itself, tokens.contains_phrase)
+                if held is None:
+                    continue
+            licence = "document evidence" if held == "*" else f"context {held}"
+            if entry.cls == "unambiguous":
+                licence = f"unambiguous fingerprint, {licence}"
+            elif held != "*":
+                licence = f"document evidence, {licence}"
+        if cand.fuzzy:
+            licence = f"spelling variant of {entry.spun!r}, {licence}"
+        return entry, licence
+    return None
 
 
 def _kept_tokens(candidates: list[Candidate]) -> set[int]:
