@@ -25,6 +25,8 @@ REFERENCES_HEADING = re.compile(
     r"[ \t*]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Cheap substring tests, so the heading search runs only where a heading could be.
+_HEADING_HINTS = ("eference", "EFERENCE", "ibliograph", "IBLIOGRAPH", "ited", "ITED")
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with via vs".split())
 
 
@@ -57,7 +59,7 @@ class Shield:
             spans += [m.span() for m in PROTECTED_PATTERN.finditer(text, start, end)]
         if "“" in window or '"' in window:
             spans += [m.span() for m in QUOTED.finditer(text, start, end) if is_title(m.group()[1:-1])]
-        heading = REFERENCES_HEADING.search(text, start, end)
+        heading = REFERENCES_HEADING.search(text, start, end) if any(h in window for h in _HEADING_HINTS) else None
         if heading:
             self.in_references = True
             spans.append((heading.start(), end))
