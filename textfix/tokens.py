@@ -98,11 +98,6 @@ class TokenStream:
         """The token as written in the text."""
         return self.text[self.start(index):self.end(index)]
 
-    def gap_after(self, index: int) -> str:
-        """The text between this token and the next (or the window's end)."""
-        bounds, lo = self.bounds, self.lo
-        return self.text[lo + bounds[2 * index + 1]:lo + bounds[2 * index + 2]]
-
     def gap_before(self, index: int) -> str:
         """The text between the previous token (or the window's start) and this one."""
         bounds, lo = self.bounds, self.lo
