@@ -53,6 +53,10 @@ def test_possessive_keys_keep_their_suffix():
     assert fix_text(SPUN + " Kookmin College’s dean.", MINI).endswith("Kookmin University’s dean.")
 
 
+def test_the_source_apostrophe_style_is_kept():
+    assert fix_text("for one another’s ambitions and one another's", MINI) == "for each other’s ambitions and each other's"
+
+
 def test_urls_emails_and_code_are_never_touched():
     text = SPUN + " See https://x.org/chilly struggle, `chilly struggle` and chilly@struggle.com."
     out = fix_text(text, MINI)

@@ -15,8 +15,14 @@ def test_offsets_point_into_the_original_text():
 
 
 def test_numbers_and_apostrophes_stay_one_token():
-    words = [t[2] for t in tokenize("1000’s of laborers, 12,000 troops, the 75th anniversary; don't")]
-    assert words == ["1000's", "of", "laborers", "12", "000", "troops", "the", "75th", "anniversary", "don't"]
+    words = [t[2] for t in tokenize("1000’s of laborers, 12,000 troops, 3.5 per cent, the 75th anniversary; don't")]
+    assert words == ["1000's", "of", "laborers", "12,000", "troops", "3.5", "per", "cent", "the", "75th",
+                     "anniversary", "don't"]
+
+
+def test_a_separator_not_between_digits_ends_the_number():
+    words = [t[2] for t in tokenize("In 2024, 12 troops. Items 1. 2,")]
+    assert words == ["in", "2024", "12", "troops", "items", "1", "2"]
 
 
 def test_hyphenated_words_are_one_token_with_plain_hyphens():

@@ -45,6 +45,8 @@ def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: Compi
             continue
         before = text[cand.start:cand.end]
         after = entry.original if before.islower() else apply_case(entry.original, case_pattern(before))
+        if "’" in before and "'" in after:  # the source's typographic apostrophe, not the lexicon's
+            after = after.replace("'", "’")
         if after == before:
             continue
         if cand.first and norms[cand.first - 1] in _ARTICLES:  # checked here: most words follow none

@@ -12,13 +12,14 @@ from itertools import accumulate
 import regex
 
 # A word or number with inner apostrophes and hyphens ("don't", "Russia's", "full-scale",
-# "1000's"); one capturing group, so that split() alternates gaps and tokens. The regex
+# "1000's") and numbers with digit-group separators or a decimal point ("12,000", "3.5");
+# one capturing group, so that split() alternates gaps and tokens. The regex
 # module's \w follows Unicode, so a word in decomposed form (NFD "café") stays one token,
 # where the stdlib's would split it at the accent and let a key match half a word. The stdlib
 # splits faster, so it takes every window without combining marks. The quantifiers are
 # possessive: a greedy match here never needs to give characters back, and saying so makes
 # the split ~15% faster.
-_TOKEN = r"(\w++(?:['-]\w++)*+)"
+_TOKEN = r"(\w++(?:(?:['-]|(?<=\d)[.,](?=\d))\w++)*+)"
 TOKEN_SPLITTER = regex.compile(_TOKEN)
 _FAST_SPLITTER = re.compile(_TOKEN)
 _COMBINING_MARK = regex.compile(r"\p{M}")
