@@ -1,6 +1,8 @@
 """Citations are another text's words: a reference list and a quoted title are never edited."""
+import pytest
+
 import textfix
-from textfix.protect import is_title
+from textfix.protect import Shield, is_title
 
 PAPER = (
     "We train an irregular woodland on huge information and report counterfeit consciousness results.\n"
@@ -36,3 +38,14 @@ def test_title_shape():
     assert is_title("Deep Learning for Image Recognition")
     assert not is_title("We saw the cold war return,")
     assert not is_title("x")
+
+
+@pytest.mark.parametrize("heading", ["References", "## 7. Bibliography:", "WORKS CITED", "References\r"])
+def test_reference_headings_are_found_in_their_forms(heading):
+    text = f"Body text with a reference to counterfeit consciousness.\n{heading}\n[1] A. B. Counterfeit consciousness."
+    assert Shield().spans(text) == [(text.index(heading), len(text))]
+
+
+def test_a_long_line_that_mentions_references_is_not_a_heading():
+    text = "The references to the cited works in this line are part of the running prose of the article.\nMore."
+    assert Shield().spans(text) == []

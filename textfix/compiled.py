@@ -17,7 +17,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 8
+COMPILER_VERSION = 12
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -43,20 +43,28 @@ class Terminal(NamedTuple):
     capitals: bool  # some entry's key has capitals the text must match
 
 
-class KeyIndex(NamedTuple):
-    """A token trie, with the first words of one-word keys and the first two words of longer
-    keys as sets, so the lookup finds where a walk can succeed with set arithmetic."""
+# Which trie a start position belongs to, as bit flags: a phrase can start keys of both.
+SURE, EVIDENCE = 1, 2
 
-    trie: dict
-    singles: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+
+class StartIndex(NamedTuple):
+    """Where a walk of either trie can succeed: the first two words of longer keys, with the
+    flags of the tries that hold such keys, so one lookup per token pair serves both passes;
+    and the one-word keys, as a set for each trie, since the second trie's are looked up only
+    in spun windows (they are common words, where the first trie's rarely occur in clean text)."""
+
+    bigrams: dict[tuple[str, str], int]
+    singles: dict[str, int]
+    sure_singles: frozenset[str]
+    evidence_singles: frozenset[str]
     possessives: frozenset[str]  # "college's" for each one-word key and second word of a bigram
 
 
 class CompiledLexicon(NamedTuple):
     entries: tuple[Entry, ...]
-    sure_index: KeyIndex  # unambiguous and keep entries: all that can fire with the gate closed
-    evidence_index: KeyIndex  # the rest, looked up only where the gate is open
+    sure_trie: dict  # unambiguous and keep entries: all that can fire with the gate closed
+    evidence_trie: dict  # the rest, looked up only where the gate is open
+    starts: StartIndex
     fuzzy_keys: tuple[str, ...]
     fuzzy_entries: dict[str, tuple[Entry, ...]]
     confidence: dict[str, float]  # entry source -> confidence of its edits
@@ -115,7 +123,7 @@ def _confidence(entry: Entry) -> float:
     return round(value, 2)
 
 
-def _index(entries: list[Entry]) -> KeyIndex:
+def _trie(entries: list[Entry]) -> dict:
     trie: dict = {}
     for entry in entries:
         node = trie
@@ -123,10 +131,23 @@ def _index(entries: list[Entry]) -> KeyIndex:
             node = node.setdefault(token, {})
         node.setdefault(TERMINAL, []).append(entry)
     _freeze(trie)
-    singles = frozenset(e.tokens[0] for e in entries if len(e.tokens) == 1)
-    bigrams = frozenset((e.tokens[0], e.tokens[1]) for e in entries if len(e.tokens) > 1)
-    possessives = frozenset(f"{word}'s" for word in singles.union(b for _, b in bigrams))
-    return KeyIndex(trie, singles, bigrams, possessives)
+    return trie
+
+
+def _starts(entries: list[Entry]) -> StartIndex:
+    singles: dict[str, int] = {}
+    bigrams: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        flag = EVIDENCE if entry.cls == "evidence" else SURE
+        if len(entry.tokens) == 1:
+            singles[entry.tokens[0]] = singles.get(entry.tokens[0], 0) | flag
+        else:
+            pair = entry.tokens[0], entry.tokens[1]
+            bigrams[pair] = bigrams.get(pair, 0) | flag
+    possessives = frozenset(f"{word}'s" for word in set(singles).union(b for _, b in bigrams))
+    sure_singles = frozenset(w for w, flag in singles.items() if flag & SURE)
+    evidence_singles = frozenset(w for w, flag in singles.items() if flag & EVIDENCE)
+    return StartIndex(bigrams, singles, sure_singles, evidence_singles, possessives)
 
 
 def _build(entries: list[Entry], version: str) -> CompiledLexicon:
@@ -139,8 +160,9 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
             fuzzy.setdefault(key, []).append(entry)
     return CompiledLexicon(
         entries=tuple(entries),
-        sure_index=_index([e for e in entries if e.cls != "evidence"]),
-        evidence_index=_index([e for e in entries if e.cls == "evidence"]),
+        sure_trie=_trie([e for e in entries if e.cls != "evidence"]),
+        evidence_trie=_trie([e for e in entries if e.cls == "evidence"]),
+        starts=_starts(entries),
         fuzzy_keys=tuple(sorted(fuzzy)),
         fuzzy_entries={k: tuple(v) for k, v in fuzzy.items()},
         confidence={e.source: _confidence(e) for e in entries if e.cls != "keep"},

@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from . import evidence, lookup, repair
-from .compiled import CompiledLexicon, KeyIndex, compiled_lexicon
+from .compiled import CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .protect import Shield, overlaps
 from .results import Edit, Explained, Span, SpinReport
@@ -23,6 +23,7 @@ class Window(NamedTuple):
     base: int  # offset of the text in the document (streams hand over one window at a time)
     shielded: list[tuple[int, int]]  # URLs, e-mail addresses, code
     sure: list[lookup.Candidate]  # matches of the entries that need no document evidence
+    evidence_starts: set[int]  # where longer evidence keys can match, for the second pass
     licensed: dict  # the verdicts on those matches, which the gate does not change
     closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
@@ -62,8 +63,9 @@ class Fixer:
 
     # -- the stages -------------------------------------------------------------------------
 
-    def _candidates(self, tokens: TokenStream, index: KeyIndex, shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
-        candidates = lookup.exact_candidates(tokens, index)
+    @staticmethod
+    def _candidates(tokens: TokenStream, trie: dict, starts: list[int], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
+        candidates = lookup.exact_candidates(tokens, trie, starts)
         if shielded:
             candidates = [c for c in candidates if not overlaps(shielded, c.start, c.end)]
         return candidates
@@ -72,10 +74,13 @@ class Fixer:
         """First pass: only what can fire with the gate closed, which gives the fingerprints."""
         tokens = TokenStream(text, lo, hi)
         shielded = shield.spans(text, lo, hi)
-        sure = self._candidates(tokens, self.lexicon.sure_index, shielded)
+        lexicon = self.lexicon
+        sure_starts, evidence_starts = lookup.start_positions(tokens, lexicon.starts)
+        sure = self._candidates(tokens, lexicon.sure_trie, sure_starts, shielded)
         licensed: dict = {}
         closed = evidence.choose(tokens, sure, False, licensed)
-        return Window(tokens, base, shielded, sure, licensed, closed, [d for d in closed if evidence.is_fingerprint(d)])
+        fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
+        return Window(tokens, base, shielded, sure, evidence_starts, licensed, closed, fingerprints)
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -90,7 +95,9 @@ class Fixer:
         if not gate_open:
             return window.closed
         tokens = window.tokens
-        candidates = window.sure + self._candidates(tokens, self.lexicon.evidence_index, window.shielded)
+        lexicon = self.lexicon
+        starts = lookup.evidence_start_positions(tokens, lexicon.starts, window.evidence_starts)
+        candidates = window.sure + self._candidates(tokens, lexicon.evidence_trie, starts, window.shielded)
         if self.config.fuzzy:
             candidates += self._fuzzy(tokens, candidates, window.shielded)
         # At each token the longest match first; for one phrase, unambiguous lines before evidence,

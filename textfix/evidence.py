@@ -20,6 +20,9 @@ DENSITY_WORDS = 2000
 HALF_SCORE_FINGERPRINTS = 2.0
 
 
+_new_tuple = tuple.__new__  # a NamedTuple from a full tuple of fields, without its Python-level __new__
+
+
 class Decision(NamedTuple):
     """A candidate match with the entry that fires and why."""
 
@@ -34,9 +37,9 @@ def spin_score(fingerprints: int, words: int) -> float:
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
 
 
-def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
-    """Up to two tokens beside token `index` (words, numbers or single punctuation marks),
-    within one line and within the window, going left (step -1) or right (+1).
+def _side(tokens: TokenStream, index: int, step: int, reach: int) -> list[Neighbour]:
+    """Up to `reach` (1 or 2) tokens beside token `index` (words, numbers or single punctuation
+    marks), within one line and within the window, going left (step -1) or right (+1).
 
     Neighbours are made as plain (text, is_word, norm) tuples, Neighbour's shape: rules read
     them by position, and a tuple costs a fraction of a NamedTuple to make."""
@@ -52,13 +55,13 @@ def _side(tokens: TokenStream, index: int, step: int) -> list[Neighbour]:
                     return found
                 if not char.isspace():
                     found.append((char, False, char))
-                    if len(found) == 2:
+                    if len(found) == reach:
                         return found
         index += step
         if index < 0 or index >= count:
             return found
         found.append((text[lo + bounds[2 * index]:lo + bounds[2 * index + 1]], True, norms[index]))
-        if len(found) == 2:
+        if len(found) == reach:
             return found
 
 
@@ -90,7 +93,7 @@ def choose(
         else:
             verdict = licensed[key] = _licence(tokens, cand, gate_open)
         if verdict is not None:
-            decisions.append(Decision(cand, *verdict))
+            decisions.append(_new_tuple(Decision, (cand, *verdict)))
             cursor = cand.last + 1
     return decisions
 
@@ -98,10 +101,10 @@ def choose(
 def _licence(tokens: TokenStream, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
     """The first of a match's entries that may fire here, and why; None when none may."""
     before = after = itself = None  # the tokens around the match, found when a rule first needs them
+    reached_left = reached_right = 0  # how far they go
     for entry in cand.entries:
-        if entry.cls == "evidence" or cand.fuzzy:
-            if not gate_open:
-                continue
+        if not gate_open and (entry.cls == "evidence" or cand.fuzzy):
+            continue
         rule = entry.rule
         if rule is None:
             licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
@@ -109,13 +112,18 @@ def _licence(tokens: TokenStream, cand: Candidate, gate_open: bool) -> tuple[Ent
             if not rule.alternatives:
                 held = "*"  # document evidence alone: no need to look around the match
             else:
-                if itself is None:
+                if rule.itself and itself is None:
                     itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
-                if rule.left and before is None:
-                    before = _side(tokens, cand.first, -1)
-                if rule.right and after is None:
-                    after = _side(tokens, cand.last, +1)
-                held = rule.holds_beside(before, after, itself, tokens.contains_phrase)
+                if rule.left > reached_left:
+                    before, reached_left = _side(tokens, cand.first, -1, rule.left), rule.left
+                if rule.right > reached_right:
+                    following = cand.last + 1
+                    if rule.right == 1 and tokens.parts[2 * following] == " " and following < len(tokens.norms):
+                        after = [(tokens.word(following), True, tokens.norms[following])]  # the usual case, inline
+                    else:
+                        after = _side(tokens, cand.last, +1, rule.right)
+                    reached_right = rule.right
+                held = rule.test()(before, after, itself, tokens.contains_phrase)
                 if held is None:
                     continue
             licence = "document evidence" if held == "*" else f"context {held}"

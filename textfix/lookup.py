@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import compress, count, islice
 from typing import NamedTuple
 
-from .compiled import TERMINAL, CompiledLexicon, KeyIndex, Terminal
+from .compiled import EVIDENCE, SURE, TERMINAL, CompiledLexicon, StartIndex, Terminal
 from .lexicon import Entry
 from .tokens import TokenStream
 from .vocabulary import Vocabulary
@@ -28,6 +28,11 @@ class Candidate(NamedTuple):
     keep: bool = False
 
 
+# Builds a Candidate from a tuple of all its fields without the Python-level __new__ that
+# NamedTuple adds: the exact pass makes hundreds per spun page.
+_new_tuple = tuple.__new__
+
+
 def _joined(gap: str) -> bool:
     """Words of a phrase must be separated by spaces only, on one line."""
     return gap == " " or (gap != "" and gap.isspace() and "\n" not in gap and "\r" not in gap)
@@ -43,42 +48,62 @@ def _capitals_hold(tokens: TokenStream, first: int, entry: Entry) -> bool:
     return True
 
 
-def _candidate(tokens: TokenStream, first: int, last: int, end: int, terminal: Terminal) -> Candidate | None:
+def _candidate(tokens: TokenStream, first: int, last: int, start: int, end: int, terminal: Terminal) -> Candidate | None:
     entries = terminal.entries
     if terminal.capitals:
         entries = tuple(e for e in entries if not e.capitals or _capitals_hold(tokens, first, e))
         if not entries:
             return None
-    return Candidate(first, last, tokens.start(first), end, entries, False, terminal.keep)
+    return _new_tuple(Candidate, (first, last, start, end, entries, False, terminal.keep))
 
 
-def _start_positions(tokens: TokenStream, index: KeyIndex) -> list[int]:
-    """Where a key can match: a one-word key, or the first two words of a longer one.
+def start_positions(tokens: TokenStream, starts: StartIndex) -> tuple[list[int], set[int]]:
+    """Where a key of the sure trie can match (a one-word key, or the first two words of a
+    longer one); and, found by the same lookups, where the evidence trie's longer keys can,
+    which evidence_start_positions completes if the window turns out to be spun.
 
-    Each test runs over the whole window in C (map and compress over set lookups), so common
-    words that merely begin some long key ("the", "in") cost no Python-level step; only the
-    possessive forms ("Kookmin College's") are looked at one by one."""
+    Each lookup runs over the whole window in C (map and compress over dict and set lookups),
+    so common words that merely begin some long key ("the", "in") cost no Python-level step;
+    only the positions found, and the possessive forms ("Kookmin College's"), are looked at
+    one by one."""
     norms = tokens.norms
-    starts = set(compress(count(), map(index.bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
-    if not tokens.vocabulary().isdisjoint(index.singles):
-        starts.update(compress(count(), map(index.singles.__contains__, norms)))
-    possessives = tokens.vocabulary().intersection(index.possessives)
+    vocabulary = tokens.vocabulary()
+    sure: set[int] = set()
+    evidence: set[int] = set()
+    marks = list(map(starts.bigrams.get, zip(norms, islice(norms, 1, None))))
+    for i in compress(count(), marks):
+        flag = marks[i]
+        if flag & SURE:
+            sure.add(i)
+        if flag & EVIDENCE:
+            evidence.add(i)
+    if not vocabulary.isdisjoint(starts.sure_singles):
+        sure.update(compress(count(), map(starts.sure_singles.__contains__, norms)))
+    possessives = vocabulary.intersection(starts.possessives)
     for i in compress(count(), map(possessives.__contains__, norms)) if possessives else ():
         base = norms[i][:-2]
-        if base in index.singles:
-            starts.add(i)
-        if i and (norms[i - 1], base) in index.bigrams:
-            starts.add(i - 1)
-    return sorted(starts)
+        as_single = starts.singles.get(base, 0)
+        as_second = starts.bigrams.get((norms[i - 1], base), 0) if i else 0
+        for position, flag in ((i, as_single), (i - 1, as_second)):
+            if flag & SURE:
+                sure.add(position)
+            if flag & EVIDENCE:
+                evidence.add(position)
+    return sorted(sure), evidence
 
 
-def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
-    """Every key of the index matching at every token, longest first within a start position."""
-    positions = _start_positions(tokens, index)
+def evidence_start_positions(tokens: TokenStream, starts: StartIndex, found: set[int]) -> list[int]:
+    """The evidence trie's start positions: those start_positions found, and its one-word keys."""
+    if not tokens.vocabulary().isdisjoint(starts.evidence_singles):
+        found = found.union(compress(count(), map(starts.evidence_singles.__contains__, tokens.norms)))
+    return sorted(found)
+
+
+def exact_candidates(tokens: TokenStream, trie: dict, positions: list[int]) -> list[Candidate]:
+    """Every key of the trie matching at each start position, longest first within a position."""
     if not positions:
         return []
-    norms, parts = tokens.norms, tokens.parts
-    trie = index.trie
+    norms, parts, bounds, lo = tokens.norms, tokens.parts, tokens.bounds, tokens.lo
     found: list[Candidate] = []
     count = len(norms)
     for first in positions:
@@ -88,25 +113,30 @@ def exact_candidates(tokens: TokenStream, index: KeyIndex) -> list[Candidate]:
             if cand:
                 found.append(cand)
             continue
+        start = lo + bounds[2 * first]
         mark = len(found)  # each longer match found from here goes in before the shorter ones
         last = first
         while True:
             terminal = node.get(TERMINAL)
             if terminal:
-                cand = _candidate(tokens, first, last, tokens.end(last), terminal)
-                if cand:
-                    found.insert(mark, cand)
+                if terminal.capitals:
+                    cand = _candidate(tokens, first, last, start, lo + bounds[2 * last + 1], terminal)
+                    if cand:
+                        found.insert(mark, cand)
+                else:  # most keys are lower case: no capitals to check, no call
+                    found.insert(mark, _new_tuple(Candidate, (first, last, start, lo + bounds[2 * last + 1],
+                                                              terminal.entries, False, terminal.keep)))
             following = last + 1
             if following >= count:
                 break
             child = node.get(norms[following])  # a dict probe is cheaper than the gap check
-            gap = parts[2 * following]
             if child is None:
-                if norms[following][-2:] == "'s" and _joined(gap):
+                if norms[following][-2:] == "'s" and _joined(parts[2 * following]):
                     cand = _possessive(tokens, first, following, node)
                     if cand:
                         found.insert(mark, cand)
                 break
+            gap = parts[2 * following]
             if gap != " " and not _joined(gap):
                 break
             node, last = child, following
@@ -117,7 +147,7 @@ def _possessive(tokens: TokenStream, first: int, last: int, node: dict) -> Candi
     """A key may end in a possessive word ("College's"): the match stops before the 's."""
     child = node.get(tokens.norms[last][:-2])
     terminal = child.get(TERMINAL) if child else None
-    return _candidate(tokens, first, last, tokens.end(last) - 2, terminal) if terminal else None
+    return _candidate(tokens, first, last, tokens.start(first), tokens.end(last) - 2, terminal) if terminal else None
 
 
 def fuzzy_candidates(

@@ -18,15 +18,19 @@ PROTECTED_PATTERN = re.compile(
     re.DOTALL,
 )
 _TRIGGERS = ("`", "://", "www.", "@")
-QUOTED = re.compile(r"“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"")
+# Curly and straight quotations, as two patterns: each runs only when its mark is in the window,
+# and a pattern without an alternation scans for its first character much faster.
+QUOTED = (("“", re.compile(r"“[^”\n]{3,300}”")), ('"', re.compile(r'"[^"\n]{3,300}"')))
 # A heading line that opens a paper's reference list; everything after it is protected.
 REFERENCES_HEADING = re.compile(
-    r"^[ \t#*\d.]*(?:references|bibliography|works cited|literature cited|reference list|cited works)"
-    r"[ \t*]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"[ \t#*\d.]*(?:references|bibliography|works cited|literature cited|reference list|cited works)"
+    r"[ \t*]*:?[ \t]*\r?",
+    re.IGNORECASE,
 )
-# Cheap substring tests, so the heading search runs only where a heading could be.
+# Every heading holds one of these; a line is matched against the pattern only where one occurs
+# and the line is short enough to be a heading.
 _HEADING_HINTS = ("eference", "EFERENCE", "ibliograph", "IBLIOGRAPH", "ited", "ITED")
+_HEADING_MAX_CHARS = 40
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with via vs".split())
 
 
@@ -38,6 +42,9 @@ _CAPITALISED = regex.compile(r"(?<![\w'’-])\p{Lu}\w*(?:[ ,:;-]+\w+)")
 def is_title(quoted: str) -> bool:
     """Whether a quotation reads as a title ("Deep Learning for Image Recognition"), not speech:
     two words or more, every word but the minor ones capitalised."""
+    for word in quoted.split():  # speech shows a lower-case major word early: no regex needed
+        if word[0].islower() and word.isalpha() and word not in _MINOR:
+            return False
     return not _LOWER_MAJOR.search(quoted) and bool(_CAPITALISED.search(quoted))
 
 
@@ -57,13 +64,30 @@ class Shield:
         spans = []
         if any(t in window for t in _TRIGGERS):
             spans += [m.span() for m in PROTECTED_PATTERN.finditer(text, start, end)]
-        if "“" in window or '"' in window:
-            spans += [m.span() for m in QUOTED.finditer(text, start, end) if is_title(m.group()[1:-1])]
-        heading = REFERENCES_HEADING.search(text, start, end) if any(h in window for h in _HEADING_HINTS) else None
-        if heading:
+        for mark, quoted in QUOTED:
+            if mark in window:
+                spans += [m.span() for m in quoted.finditer(text, start, end) if is_title(m.group()[1:-1])]
+        heading = _reference_heading(text, start, end)
+        if heading is not None:
             self.in_references = True
-            spans.append((heading.start(), end))
+            spans.append((heading, end))
         return sorted(spans)
+
+
+def _reference_heading(text: str, start: int, end: int) -> int | None:
+    """Where the first reference-list heading line in text[start:end] starts, if any."""
+    found = None
+    for hint in _HEADING_HINTS:
+        at = text.find(hint, start, end)
+        while at != -1:
+            line_start = text.rfind("\n", start, at) + 1 or start
+            line_end = text.find("\n", at, end)
+            line_end = end if line_end == -1 else line_end
+            if line_end - line_start <= _HEADING_MAX_CHARS and REFERENCES_HEADING.fullmatch(text, line_start, line_end):
+                found = line_start if found is None else min(found, line_start)
+                break
+            at = text.find(hint, line_end, end)
+    return found
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -29,18 +29,16 @@ def takes_an(word: str) -> bool:
     return lower.startswith(("11", "18")) and (len(lower) == 2 or not lower[2].isdigit())
 
 
-def confidence(decision: Decision, lexicon: CompiledLexicon) -> float:
-    """The entry's compiled confidence, lower for a fuzzy match."""
-    value = lexicon.confidence[decision.entry.source]
-    return round(value - 0.15, 2) if decision.candidate.fuzzy else value
+FUZZY_PENALTY = 0.15  # a fuzzy match's confidence is its entry's, lowered by this
+_new_tuple = tuple.__new__  # an Edit from a full tuple of fields, without NamedTuple's Python-level __new__
 
 
 def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
     """The edits that decisions make, in text order, with a/an agreement kept."""
     text, norms = tokens.text, tokens.norms
+    confidences = lexicon.confidence
     edits: list[Edit] = []
-    for decision in decisions:
-        cand, entry, reason = decision
+    for cand, entry, reason in decisions:
         if entry.cls == "keep":
             continue
         before = text[cand.start:cand.end]
@@ -53,7 +51,10 @@ def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: Compi
             article = _article_edit(tokens, cand.first, before, after, edits)
             if article:
                 edits.append(article)
-        edits.append(Edit(cand.start, cand.end, before, after, entry.source, confidence(decision, lexicon), reason))
+        value = confidences[entry.source]
+        if cand.fuzzy:
+            value = round(value - FUZZY_PENALTY, 2)
+        edits.append(_new_tuple(Edit, (cand.start, cand.end, before, after, entry.source, value, reason)))
     return edits
 
 

@@ -80,8 +80,9 @@ class Rule(NamedTuple):
 
     alternatives: tuple[tuple[Condition, ...], ...]
     source: str
-    left: bool = False  # whether a condition looks before the match
-    right: bool = False  # or after it
+    left: int = 0  # how many tokens before the match a condition looks at (0, 1 or 2)
+    right: int = 0  # and after it
+    itself: bool = False  # whether one looks at its first token
 
     def holds(self, context: Mapping[str, Neighbour | None], document: Callable[[str], bool] = lambda _: False) -> str | None:
         """The alternative that licenses the match, as written, or None. `document(phrase)`
@@ -96,7 +97,11 @@ class Rule(NamedTuple):
         to build for each match."""
         if not self.alternatives:
             return "*"
-        return (_compiled.get(self.source) or _compile(self))(before, after, itself, document)
+        return self.test()(before, after, itself, document)
+
+    def test(self) -> _Test:
+        """The rule compiled to one function, made on first use in a process."""
+        return _compiled.get(self.source) or _compile(self)
 
 
 _Test = Callable[
@@ -168,6 +173,9 @@ def parse_condition(text: str) -> Condition:
     words = [w.strip() for w in value.split("/")]
     if not all(words):
         raise RuleError(f"empty word in {source!r}")
+    classes = [w for w in words if w in CLASSES]
+    if classes:
+        raise RuleError(f"class {classes[0]} mixed with words in {source!r} (write one condition per class)")
     return Condition(position, negated, None, frozenset(w.lower().replace("’", "'") for w in words), source)
 
 
@@ -175,7 +183,7 @@ def parse_rule(text: str) -> Rule:
     """Parse a context column; raises RuleError with what is wrong."""
     text = text.strip()
     if text == "*":
-        return Rule((), "*", False, False)
+        return Rule((), "*")
     if not text:
         raise RuleError("empty context rule (write * for document evidence alone)")
     alternatives = []
@@ -185,4 +193,6 @@ def parse_rule(text: str) -> Rule:
             raise RuleError(f"empty condition in {text!r}")
         alternatives.append(tuple(parse_condition(c) for c in conds))
     positions = {c.position for alt in alternatives for c in alt}
-    return Rule(tuple(alternatives), text, bool(positions & {"prev", "prev2"}), bool(positions & {"next", "next2"}))
+    left = 2 if "prev2" in positions else int("prev" in positions)
+    right = 2 if "next2" in positions else int("next" in positions)
+    return Rule(tuple(alternatives), text, left, right, "self" in positions)
