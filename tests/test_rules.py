@@ -44,6 +44,7 @@ def test_star_always_holds():
         ("next:NOUN", "unknown class 'NOUN'"),
         ("prev:a & ", "empty condition"),
         ("prev:a//b", "empty word"),
+        ("!next:NUM/of", "class NUM mixed with words"),
     ],
 )
 def test_malformed_rules_say_what_is_wrong(text, message):
