@@ -37,14 +37,33 @@ def spin_score(fingerprints: int, words: int) -> float:
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
 
 
-def _side(tokens: TokenStream, index: int, step: int, reach: int) -> list[Neighbour]:
+class _View(NamedTuple):
+    """A window's token arrays, fetched once per choose() rather than once per neighbour."""
+
+    text: str
+    norms: list[str]
+    parts: list[str]
+    bounds: list[int]
+    lo: int
+
+
+def _side(view: _View, index: int, step: int, reach: int) -> list[Neighbour]:
     """Up to `reach` (1 or 2) tokens beside token `index` (words, numbers or single punctuation
     marks), within one line and within the window, going left (step -1) or right (+1).
 
     Neighbours are made as plain (text, is_word, norm) tuples, Neighbour's shape: rules read
     them by position, and a tuple costs a fraction of a NamedTuple to make."""
-    text, norms, parts, bounds, lo = tokens.text, tokens.norms, tokens.parts, tokens.bounds, tokens.lo
+    text, norms, parts, bounds, lo = view
     count = len(norms)
+    # The usual case first: words separated by single spaces, no punctuation to look through.
+    near = index + step
+    if 0 <= near < count and parts[2 * index + (2 if step > 0 else 0)] == " ":
+        word = (text[lo + bounds[2 * near]:lo + bounds[2 * near + 1]], True, norms[near])
+        if reach == 1:
+            return [word]
+        far = near + step
+        if 0 <= far < count and parts[2 * near + (2 if step > 0 else 0)] == " ":
+            return [word, (text[lo + bounds[2 * far]:lo + bounds[2 * far + 1]], True, norms[far])]
     found: list[Neighbour] = []
     while True:
         gap = 2 * index if step < 0 else 2 * index + 2  # parts[gap] is the gap on that side
@@ -82,6 +101,7 @@ def choose(
     decisions: list[Decision] = []
     cursor = 0
     kept = _kept_tokens(candidates)
+    view: _View | None = None
     for cand in candidates:
         if cand.first < cursor:
             continue
@@ -91,14 +111,16 @@ def choose(
         if key in licensed:
             verdict = licensed[key]
         else:
-            verdict = licensed[key] = _licence(tokens, cand, gate_open)
+            if view is None:
+                view = _View(tokens.text, tokens.norms, tokens.parts, tokens.bounds, tokens.lo)
+            verdict = licensed[key] = _licence(tokens, view, cand, gate_open)
         if verdict is not None:
             decisions.append(_new_tuple(Decision, (cand, *verdict)))
             cursor = cand.last + 1
     return decisions
 
 
-def _licence(tokens: TokenStream, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
+def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
     """The first of a match's entries that may fire here, and why; None when none may."""
     before = after = itself = None  # the tokens around the match, found when a rule first needs them
     reached_left = reached_right = 0  # how far they go
@@ -115,14 +137,9 @@ def _licence(tokens: TokenStream, cand: Candidate, gate_open: bool) -> tuple[Ent
                 if rule.itself and itself is None:
                     itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
                 if rule.left > reached_left:
-                    before, reached_left = _side(tokens, cand.first, -1, rule.left), rule.left
+                    before, reached_left = _side(view, cand.first, -1, rule.left), rule.left
                 if rule.right > reached_right:
-                    following = cand.last + 1
-                    if rule.right == 1 and tokens.parts[2 * following] == " " and following < len(tokens.norms):
-                        after = [(tokens.word(following), True, tokens.norms[following])]  # the usual case, inline
-                    else:
-                        after = _side(tokens, cand.last, +1, rule.right)
-                    reached_right = rule.right
+                    after, reached_right = _side(view, cand.last, +1, rule.right), rule.right
                 held = rule.test()(before, after, itself, tokens.contains_phrase)
                 if held is None:
                     continue
