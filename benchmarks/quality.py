@@ -39,6 +39,9 @@ import textfix  # noqa: E402
 CORPUS = HERE / "corpus"
 LEE = CORPUS / "clean" / "lee_background.txt"
 HELDOUT = HERE / "heldout"  # spun by hand apart from the lexicons; see heldout/README.md
+DEV = HERE / "dev"  # spun by hand, a former held-out set whose failures were studied; see dev/README.md
+HAND_SPUN = (("heldout", HELDOUT, "held-out set (spun by hand apart from the lexicons; never tuned on)"),
+             ("dev", DEV, "development set (spun by hand; formerly held out, now studied)"))
 REFERENCE = REPO.parent / "shared" / "eval" / "score.py"  # present in the development layout only
 DEFAULT_JSON = HERE / "results" / "quality.json"
 MAX_LISTED = 40  # wrong edits printed; the JSON has all of them
@@ -134,24 +137,25 @@ def lee_damage(config: textfix.Config, reference: ModuleType | None) -> dict[str
             "changes": edits}
 
 
-def heldout(config: textfix.Config, reference: ModuleType | None) -> dict[str, Any] | None:
-    """The held-out set: each spun/NAME.txt against gold/NAME.txt, pooled per family (an
-    abstract's name starts with "abstract"), and the share of its tortured phrases restored."""
-    if not (HELDOUT / "spun").is_dir():
+def hand_spun(directory: Path, config: textfix.Config, reference: ModuleType | None) -> dict[str, Any] | None:
+    """A hand-spun set: each spun/NAME.txt against gold/NAME.txt, pooled per family (an
+    abstract's name starts with "abstract"), its clean/ documents, and the share of its
+    tortured phrases restored."""
+    if not (directory / "spun").is_dir():
         return None
     documents = []
-    for path in sorted((HELDOUT / "spun").glob("*.txt")):
-        spun, gold = read(path), read(HELDOUT / "gold" / path.name)
+    for path in sorted((directory / "spun").glob("*.txt")):
+        spun, gold = read(path), read(directory / "gold" / path.name)
         document = spun_document(path.name, spun, gold, config, reference)
         document["family"] = "academic" if path.name.startswith("abstract") else "news"
         document["detect"] = textfix.detect(spun, config).score
         documents.append(document)
-    clean = [clean_document(p.name, read(p), config, reference) for p in sorted((HELDOUT / "clean").glob("*.txt"))]
+    clean = [clean_document(p.name, read(p), config, reference) for p in sorted((directory / "clean").glob("*.txt"))]
     pooled = {family: pool([d for d in documents if d["family"] == family]) for family in ("news", "academic")}
     pooled["all"] = pool(documents)
     return {"documents": documents, "pooled": pooled, "clean": clean,
             "clean_per10k": sum(d["changed"] for d in clean) * 1e4 / max(1, sum(d["words"] for d in clean)),
-            "tortured": tortured_phrases(config)}
+            "tortured": tortured_phrases(directory, config)}
 
 
 def pool(documents: list[dict[str, Any]]) -> dict[str, float]:
@@ -162,17 +166,17 @@ def pool(documents: list[dict[str, Any]]) -> dict[str, float]:
             "precision": sum(d["right"] for d in documents) / edits if edits else 1.0}
 
 
-def tortured_phrases(config: textfix.Config) -> dict[str, Any] | None:
-    """Of the tortured phrases heldout/tortured.tsv lists for its abstracts, the share whose every
+def tortured_phrases(directory: Path, config: textfix.Config) -> dict[str, Any] | None:
+    """Of the tortured phrases a set's tortured.tsv lists for its abstracts, the share whose every
     occurrence in the spun abstract comes out as the original."""
-    listing = HELDOUT / "tortured.tsv"
+    listing = directory / "tortured.tsv"
     if not listing.is_file():
         return None
     rows = [line.split("\t") for line in read(listing).splitlines() if line.strip() and not line.startswith("#")]
     found = restored = 0
     missed: list[str] = []
     for tortured, original, source, *_ in rows:
-        path = HELDOUT / "spun" / source.strip()
+        path = directory / "spun" / source.strip()
         if not path.is_file():
             continue
         spun = read(path)
@@ -222,7 +226,7 @@ def measure(config: textfix.Config) -> dict[str, Any]:
             "separated": bool(spun_scores and clean_scores) and min(spun_scores) > max(clean_scores),
         },
         "lee_background": lee_damage(config, reference) if LEE.is_file() else None,
-        "heldout": heldout(config, reference),
+        **{key: hand_spun(directory, config, reference) for key, directory, _ in HAND_SPUN},
     }
 
 
@@ -252,28 +256,15 @@ def report(results: dict[str, Any]) -> str:
                   f"{lee['changed']} changed tokens = {lee['per10k']:.1f} per 10k; "
                   f"{lee['documents_changed']} documents changed; "
                   f"{lee['documents_flagged_spun']} flagged spun (max detect score {lee['max_detect_score']:.4f})"]
-    held = results["heldout"]
-    if held is not None:
-        lines += ["", "held-out set (spun by hand apart from the lexicons; never tuned on):",
-                  f"{'document':34} {'family':>8} {'words':>6} {'damage':>6} {'left':>5} {'repair':>7} "
-                  f"{'edits':>5} {'right':>5} {'precision':>9} {'detect':>7}"]
-        for d in held["documents"]:
-            lines.append(f"{d['document']:34} {d['family']:>8} {d['words']:6} {d['damage']:6} {d['left']:5} "
-                         f"{d['repair']:7.1%} {d['edits']:5} {d['right']:5} {d['precision']:9.1%} {d['detect']:7.4f}")
-        for family, p in held["pooled"].items():
-            lines.append(f"{'pooled ' + family:34} {'':>8} {p['words']:6} {'':6} {'':5} {p['repair']:7.1%} "
-                         f"{'':5} {'':5} {p['precision']:9.1%}")
-        lines.append(f"held-out clean originals: {held['clean_per10k']:.1f} changed tokens per 10k words")
-        tortured = held["tortured"]
-        if tortured and tortured["phrases"]:
-            lines.append(f"tortured phrases of the held-out abstracts restored: {tortured['restored']} of "
-                         f"{tortured['phrases']} ({tortured['share']:.0%})")
+    for key, _, title in HAND_SPUN:
+        lines += hand_spun_report(results[key], title)
     wrong = [(d["document"], w) for d in results["spun"] for w in d["wrong_edits"]]
     wrong += [(d["document"], w) for d in results["clean"] for w in d["changes"]]
     wrong += [(f"{LEE.name}:{w['line']}", w) for w in (lee or {}).get("changes", [])]
-    if held is not None:
-        wrong += [(f"heldout/{d['document']}", w) for d in held["documents"] for w in d["wrong_edits"]]
-        wrong += [(f"heldout/clean/{d['document']}", w) for d in held["clean"] for w in d["changes"]]
+    for key, _, _ in HAND_SPUN:
+        if results[key] is not None:
+            wrong += [(f"{key}/{d['document']}", w) for d in results[key]["documents"] for w in d["wrong_edits"]]
+            wrong += [(f"{key}/clean/{d['document']}", w) for d in results[key]["clean"] for w in d["changes"]]
     if wrong:
         lines += ["", "wrong edits (spun -> output [gold]) and changes to clean text (input -> output):"]
         lines += [f"  {name}: {w['from']!r} -> {w['to']!r}"
@@ -283,6 +274,27 @@ def report(results: dict[str, Any]) -> str:
     if results["checked_against_reference"]:
         lines += ["", f"scoring.py agrees with {results['checked_against_reference']} on every document"]
     return "\n".join(lines)
+
+
+def hand_spun_report(held: dict[str, Any] | None, title: str) -> list[str]:
+    """The table of one hand-spun set."""
+    if held is None:
+        return []
+    lines = ["", f"{title}:",
+             f"{'document':34} {'family':>8} {'words':>6} {'damage':>6} {'left':>5} {'repair':>7} "
+             f"{'edits':>5} {'right':>5} {'precision':>9} {'detect':>7}"]
+    for d in held["documents"]:
+        lines.append(f"{d['document']:34} {d['family']:>8} {d['words']:6} {d['damage']:6} {d['left']:5} "
+                     f"{d['repair']:7.1%} {d['edits']:5} {d['right']:5} {d['precision']:9.1%} {d['detect']:7.4f}")
+    for family, p in held["pooled"].items():
+        lines.append(f"{'pooled ' + family:34} {'':>8} {p['words']:6} {'':6} {'':5} {p['repair']:7.1%} "
+                     f"{'':5} {'':5} {p['precision']:9.1%}")
+    lines.append(f"clean originals: {held['clean_per10k']:.1f} changed tokens per 10k words")
+    tortured = held["tortured"]
+    if tortured and tortured["phrases"]:
+        lines.append(f"tortured phrases of the abstracts restored: {tortured['restored']} of "
+                     f"{tortured['phrases']} ({tortured['share']:.0%})")
+    return lines
 
 
 def write_json(results: dict[str, Any], path: Path) -> None:
