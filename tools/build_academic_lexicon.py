@@ -262,7 +262,12 @@ def normalise_key(phrase: str) -> str:
     return " ".join(words).replace("’", "'").replace("‐", "-").replace("‑", "-")
 
 
+# Misspellings in the list's expected column, corrected word by word.
+EXPECTED_SPELLING = {"particule": "particle", "particules": "particles"}
+
+
 def normalise_expected(text: str, key: str, raw_key: str) -> str:
+    text = " ".join(EXPECTED_SPELLING.get(word, word) for word in text.strip().split(" "))
     text = text.strip()
     text = text.replace('\\"', '"')
     while len(text) >= 2 and text[0] in "\"'“" and text[-1] in "\"'”":
