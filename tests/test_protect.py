@@ -5,7 +5,7 @@ import textfix
 from textfix.protect import Shield, is_title
 
 PAPER = (
-    "We train an irregular woodland on huge information and report counterfeit consciousness results.\n"
+    "We train an irregular woodland on colossal information and report counterfeit consciousness results.\n"
     "References\n"
     "[1] A. Author, Irregular woodland models for counterfeit consciousness, J. Tortured Phrases 1 (2021).\n"
 )
