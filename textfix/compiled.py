@@ -17,7 +17,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 12
+COMPILER_VERSION = 13
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -48,15 +48,17 @@ SURE, EVIDENCE = 1, 2
 
 
 class StartIndex(NamedTuple):
-    """Where a walk of either trie can succeed: the first two words of longer keys, with the
-    flags of the tries that hold such keys, so one lookup per token pair serves both passes;
-    and the one-word keys, as a set for each trie, since the second trie's are looked up only
-    in spun windows (they are common words, where the first trie's rarely occur in clean text)."""
+    """Where a walk of each trie can succeed: the first words of one-word keys and the first two
+    words of longer keys, as a set for each trie (the evidence trie's are looked up only in spun
+    windows: they hold common words and pairs, where the sure trie's rarely occur in clean text),
+    and the possessive forms with the flags of the tries whose keys they end."""
 
-    bigrams: dict[tuple[str, str], int]
-    singles: dict[str, int]
     sure_singles: frozenset[str]
+    sure_bigrams: frozenset[tuple[str, str]]
     evidence_singles: frozenset[str]
+    evidence_bigrams: frozenset[tuple[str, str]]
+    singles: dict[str, int]  # word -> SURE | EVIDENCE flags, for possessives
+    bigrams: dict[tuple[str, str], int]
     possessives: frozenset[str]  # "college's" for each one-word key and second word of a bigram
 
 
@@ -145,9 +147,12 @@ def _starts(entries: list[Entry]) -> StartIndex:
             pair = entry.tokens[0], entry.tokens[1]
             bigrams[pair] = bigrams.get(pair, 0) | flag
     possessives = frozenset(f"{word}'s" for word in set(singles).union(b for _, b in bigrams))
-    sure_singles = frozenset(w for w, flag in singles.items() if flag & SURE)
-    evidence_singles = frozenset(w for w, flag in singles.items() if flag & EVIDENCE)
-    return StartIndex(bigrams, singles, sure_singles, evidence_singles, possessives)
+
+    def having(flags: dict, flag: int) -> frozenset:
+        return frozenset(key for key, value in flags.items() if value & flag)
+
+    return StartIndex(having(singles, SURE), having(bigrams, SURE), having(singles, EVIDENCE), having(bigrams, EVIDENCE),
+                      singles, bigrams, possessives)
 
 
 def _build(entries: list[Entry], version: str) -> CompiledLexicon:

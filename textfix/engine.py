@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from . import evidence, lookup, repair
-from .compiled import CompiledLexicon, compiled_lexicon
+from .compiled import EVIDENCE, CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .protect import Shield, overlaps
 from .results import Edit, Explained, Span, SpinReport
@@ -23,7 +23,6 @@ class Window(NamedTuple):
     base: int  # offset of the text in the document (streams hand over one window at a time)
     shielded: list[tuple[int, int]]  # URLs, e-mail addresses, code
     sure: list[lookup.Candidate]  # matches of the entries that need no document evidence
-    evidence_starts: set[int]  # where longer evidence keys can match, for the second pass
     licensed: dict  # the verdicts on those matches, which the gate does not change
     closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
@@ -47,19 +46,24 @@ class Fixer:
 
     def __init__(self, config: Config | None = None, **overrides: object) -> None:
         self.config = resolve(config, overrides)
+        self._lexicon: CompiledLexicon | None = None
 
     def __getstate__(self) -> dict:
         return {"config": self.config}
 
     def __setstate__(self, state: dict) -> None:
         self.config = state["config"]
+        self._lexicon = None
 
     def __repr__(self) -> str:
         return f"Fixer({self.config!r})"
 
     @property
     def lexicon(self) -> CompiledLexicon:
-        return compiled_lexicon(self.config)
+        """Compiled on first use (once per process for each config), then kept."""
+        if self._lexicon is None:
+            self._lexicon = compiled_lexicon(self.config)
+        return self._lexicon
 
     # -- the stages -------------------------------------------------------------------------
 
@@ -75,12 +79,11 @@ class Fixer:
         tokens = TokenStream(text, lo, hi)
         shielded = shield.spans(text, lo, hi)
         lexicon = self.lexicon
-        sure_starts, evidence_starts = lookup.start_positions(tokens, lexicon.starts)
-        sure = self._candidates(tokens, lexicon.sure_trie, sure_starts, shielded)
+        sure = self._candidates(tokens, lexicon.sure_trie, lookup.start_positions(tokens, lexicon.starts), shielded)
         licensed: dict = {}
         closed = evidence.choose(tokens, sure, False, licensed)
         fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
-        return Window(tokens, base, shielded, sure, evidence_starts, licensed, closed, fingerprints)
+        return Window(tokens, base, shielded, sure, licensed, closed, fingerprints)
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -96,7 +99,7 @@ class Fixer:
             return window.closed
         tokens = window.tokens
         lexicon = self.lexicon
-        starts = lookup.evidence_start_positions(tokens, lexicon.starts, window.evidence_starts)
+        starts = lookup.start_positions(tokens, lexicon.starts, EVIDENCE)
         candidates = window.sure + self._candidates(tokens, lexicon.evidence_trie, starts, window.shielded)
         if self.config.fuzzy:
             candidates += self._fuzzy(tokens, candidates, window.shielded)
@@ -131,16 +134,19 @@ class Fixer:
 
     def explain(self, text: str) -> Explained:
         """The repaired text and the edits that make it."""
+        return self._run(text, explained=True)
+
+    def fix(self, text: str) -> str:
+        return self._run(text, explained=False).text
+
+    def _run(self, text: str, explained: bool) -> Explained:
         text = _check_text(text)
         shield = Shield()
         windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
         for window, _, decisions in self._decided(windows):
-            edits += repair.edits_for(window.tokens, decisions, self.lexicon)
+            edits += repair.edits_for(window.tokens, decisions, self.lexicon, explained)
         return Explained(repair.splice(text, edits) if edits else text, edits)
-
-    def fix(self, text: str) -> str:
-        return self.explain(text).text
 
     def _stream(self, pieces: Iterable[str]) -> Iterator[Window]:
         base = 0

@@ -24,11 +24,13 @@ _new_tuple = tuple.__new__  # a NamedTuple from a full tuple of fields, without 
 
 
 class Decision(NamedTuple):
-    """A candidate match with the entry that fires and why."""
+    """A candidate match with the entry that fires and why: `held` is the context alternative
+    that licensed it as written, "*" for document evidence alone, "" for an entry without
+    context. licence() puts it in words, only for the callers that report it."""
 
     candidate: Candidate
     entry: Entry
-    reason: str
+    held: str
 
 
 def spin_score(fingerprints: int, words: int) -> float:
@@ -121,7 +123,8 @@ def choose(
 
 
 def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
-    """The first of a match's entries that may fire here, and why; None when none may."""
+    """The first of a match's entries that may fire here, with the alternative that held; None
+    when none may."""
     before = after = itself = None  # the tokens around the match, found when a rule first needs them
     reached_left = reached_right = 0  # how far they go
     for entry in cand.entries:
@@ -129,29 +132,33 @@ def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool)
             continue
         rule = entry.rule
         if rule is None:
-            licence = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
-        else:
-            if not rule.alternatives:
-                held = "*"  # document evidence alone: no need to look around the match
-            else:
-                if rule.itself and itself is None:
-                    itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
-                if rule.left > reached_left:
-                    before, reached_left = _side(view, cand.first, -1, rule.left), rule.left
-                if rule.right > reached_right:
-                    after, reached_right = _side(view, cand.last, +1, rule.right), rule.right
-                held = rule.test()(before, after, itself, tokens.contains_phrase)
-                if held is None:
-                    continue
-            licence = "document evidence" if held == "*" else f"context {held}"
-            if entry.cls == "unambiguous":
-                licence = f"unambiguous fingerprint, {licence}"
-            elif held != "*":
-                licence = f"document evidence, {licence}"
-        if cand.fuzzy:
-            licence = f"spelling variant of {entry.spun!r}, {licence}"
-        return entry, licence
+            return entry, ""
+        if not rule.alternatives:
+            return entry, "*"  # document evidence alone: no need to look around the match
+        if rule.itself and itself is None:
+            itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
+        if rule.left > reached_left:
+            before, reached_left = _side(view, cand.first, -1, rule.left), rule.left
+        if rule.right > reached_right:
+            after, reached_right = _side(view, cand.last, +1, rule.right), rule.right
+        held = rule.test()(before, after, itself, tokens.contains_phrase)
+        if held is not None:
+            return entry, held
     return None
+
+
+def licence(decision: Decision) -> str:
+    """Why a decision was licensed, in words."""
+    cand, entry, held = decision
+    if not held:
+        text = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
+    else:
+        text = "document evidence" if held == "*" else f"context {held}"
+        if entry.cls == "unambiguous":
+            text = f"unambiguous fingerprint, {text}"
+        elif held != "*":
+            text = f"document evidence, {text}"
+    return f"spelling variant of {entry.spun!r}, {text}" if cand.fuzzy else text
 
 
 def _kept_tokens(candidates: list[Candidate]) -> set[int]:

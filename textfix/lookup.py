@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import compress, count, islice
 from typing import NamedTuple
 
-from .compiled import EVIDENCE, SURE, TERMINAL, CompiledLexicon, StartIndex, Terminal
+from .compiled import SURE, TERMINAL, CompiledLexicon, StartIndex, Terminal
 from .lexicon import Entry
 from .tokens import TokenStream
 from .vocabulary import Vocabulary
@@ -57,45 +57,27 @@ def _candidate(tokens: TokenStream, first: int, last: int, start: int, end: int,
     return _new_tuple(Candidate, (first, last, start, end, entries, False, terminal.keep))
 
 
-def start_positions(tokens: TokenStream, starts: StartIndex) -> tuple[list[int], set[int]]:
-    """Where a key of the sure trie can match (a one-word key, or the first two words of a
-    longer one); and, found by the same lookups, where the evidence trie's longer keys can,
-    which evidence_start_positions completes if the window turns out to be spun.
+def start_positions(tokens: TokenStream, starts: StartIndex, flag: int = SURE) -> list[int]:
+    """Where a key of one trie (SURE or EVIDENCE) can match: a one-word key, or the first two
+    words of a longer one.
 
-    Each lookup runs over the whole window in C (map and compress over dict and set lookups),
-    so common words that merely begin some long key ("the", "in") cost no Python-level step;
-    only the positions found, and the possessive forms ("Kookmin College's"), are looked at
-    one by one."""
+    Each test runs over the whole window in C (map and compress over set lookups), so common
+    words that merely begin some long key ("the", "in") cost no Python-level step; only the
+    possessive forms ("Kookmin College's") are looked at one by one."""
     norms = tokens.norms
     vocabulary = tokens.vocabulary()
-    sure: set[int] = set()
-    evidence: set[int] = set()
-    marks = list(map(starts.bigrams.get, zip(norms, islice(norms, 1, None))))
-    for i in compress(count(), marks):
-        flag = marks[i]
-        if flag & SURE:
-            sure.add(i)
-        if flag & EVIDENCE:
-            evidence.add(i)
-    if not vocabulary.isdisjoint(starts.sure_singles):
-        sure.update(compress(count(), map(starts.sure_singles.__contains__, norms)))
+    singles, bigrams = (starts.sure_singles, starts.sure_bigrams) if flag == SURE else \
+        (starts.evidence_singles, starts.evidence_bigrams)
+    found = set(compress(count(), map(bigrams.__contains__, zip(norms, islice(norms, 1, None)))))
+    if not vocabulary.isdisjoint(singles):
+        found.update(compress(count(), map(singles.__contains__, norms)))
     possessives = vocabulary.intersection(starts.possessives)
     for i in compress(count(), map(possessives.__contains__, norms)) if possessives else ():
         base = norms[i][:-2]
-        as_single = starts.singles.get(base, 0)
-        as_second = starts.bigrams.get((norms[i - 1], base), 0) if i else 0
-        for position, flag in ((i, as_single), (i - 1, as_second)):
-            if flag & SURE:
-                sure.add(position)
-            if flag & EVIDENCE:
-                evidence.add(position)
-    return sorted(sure), evidence
-
-
-def evidence_start_positions(tokens: TokenStream, starts: StartIndex, found: set[int]) -> list[int]:
-    """The evidence trie's start positions: those start_positions found, and its one-word keys."""
-    if not tokens.vocabulary().isdisjoint(starts.evidence_singles):
-        found = found.union(compress(count(), map(starts.evidence_singles.__contains__, tokens.norms)))
+        if starts.singles.get(base, 0) & flag:
+            found.add(i)
+        if i and starts.bigrams.get((norms[i - 1], base), 0) & flag:
+            found.add(i - 1)
     return sorted(found)
 
 
@@ -103,7 +85,8 @@ def exact_candidates(tokens: TokenStream, trie: dict, positions: list[int]) -> l
     """Every key of the trie matching at each start position, longest first within a position."""
     if not positions:
         return []
-    norms, parts, bounds, lo = tokens.norms, tokens.parts, tokens.bounds, tokens.lo
+    norms, parts, lo = tokens.norms, tokens.parts, tokens.lo
+    bounds = None  # offsets are summed up only once a key matches: most walks in clean text end early
     found: list[Candidate] = []
     count = len(norms)
     for first in positions:
@@ -113,12 +96,14 @@ def exact_candidates(tokens: TokenStream, trie: dict, positions: list[int]) -> l
             if cand:
                 found.append(cand)
             continue
-        start = lo + bounds[2 * first]
         mark = len(found)  # each longer match found from here goes in before the shorter ones
         last = first
         while True:
             terminal = node.get(TERMINAL)
             if terminal:
+                if bounds is None:
+                    bounds = tokens.bounds
+                start = lo + bounds[2 * first]
                 if terminal.capitals:
                     cand = _candidate(tokens, first, last, start, lo + bounds[2 * last + 1], terminal)
                     if cand:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Iterable
 
-from .evidence import Decision
+from .evidence import Decision, licence
 from .compiled import CompiledLexicon
 from .results import Edit
 from .tokens import TokenStream, apply_case, case_pattern
@@ -33,12 +33,15 @@ FUZZY_PENALTY = 0.15  # a fuzzy match's confidence is its entry's, lowered by th
 _new_tuple = tuple.__new__  # an Edit from a full tuple of fields, without NamedTuple's Python-level __new__
 
 
-def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon) -> list[Edit]:
-    """The edits that decisions make, in text order, with a/an agreement kept."""
+def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: CompiledLexicon,
+              explained: bool = True) -> list[Edit]:
+    """The edits that decisions make, in text order, with a/an agreement kept. Unexplained edits
+    (for callers that only want the text) carry no confidence and no evidence."""
     text, norms = tokens.text, tokens.norms
     confidences = lexicon.confidence
     edits: list[Edit] = []
-    for cand, entry, reason in decisions:
+    for decision in decisions:
+        cand, entry, _ = decision
         if entry.cls == "keep":
             continue
         before = text[cand.start:cand.end]
@@ -51,10 +54,13 @@ def edits_for(tokens: TokenStream, decisions: Iterable[Decision], lexicon: Compi
             article = _article_edit(tokens, cand.first, before, after, edits)
             if article:
                 edits.append(article)
-        value = confidences[entry.source]
-        if cand.fuzzy:
-            value = round(value - FUZZY_PENALTY, 2)
-        edits.append(_new_tuple(Edit, (cand.start, cand.end, before, after, entry.source, value, reason)))
+        if explained:
+            value = confidences[entry.source]
+            if cand.fuzzy:
+                value = round(value - FUZZY_PENALTY, 2)
+            edits.append(_new_tuple(Edit, (cand.start, cand.end, before, after, entry.source, value, licence(decision))))
+        else:
+            edits.append(_new_tuple(Edit, (cand.start, cand.end, before, after, entry.source, 0.0, "")))
     return edits
 
 
