@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .cache import cached
+from .compose import SOURCE as COMPOSED
 from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 13
+COMPILER_VERSION = 20
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -109,6 +110,7 @@ def _entries(config: Config, sources: list[tuple[Path, str]]) -> list[Entry]:
 
 
 BASE_CONFIDENCE = {"unambiguous": 0.97, "evidence": 0.85}
+COMPOSED_CONFIDENCE = 0.7  # a composed tortured phrase: no listed entry vouches for the whole
 
 
 def _confidence(entry: Entry) -> float:
@@ -170,7 +172,7 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
         starts=_starts(entries),
         fuzzy_keys=tuple(sorted(fuzzy)),
         fuzzy_entries={k: tuple(v) for k, v in fuzzy.items()},
-        confidence={e.source: _confidence(e) for e in entries if e.cls != "keep"},
+        confidence={e.source: _confidence(e) for e in entries if e.cls != "keep"} | {COMPOSED: COMPOSED_CONFIDENCE},
         version=version,
     )
 

@@ -7,7 +7,7 @@ from collections import deque
 from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple
 
-from . import evidence, lookup, repair
+from . import compose, evidence, lookup, repair
 from .compiled import EVIDENCE, CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .protect import Shield, overlaps
@@ -103,6 +103,10 @@ class Fixer:
         candidates = window.sure + self._candidates(tokens, lexicon.evidence_trie, starts, window.shielded)
         if self.config.fuzzy:
             candidates += self._fuzzy(tokens, candidates, window.shielded)
+        if any(d.entry.family == "academic" for d in window.fingerprints):
+            composition = compose.composition_for(lexicon.entries, lexicon.version)
+            candidates += [c for c in compose.composed_candidates(tokens, composition)
+                           if not overlaps(window.shielded, c.start, c.end)]
         # At each token the longest match first; for one phrase, unambiguous lines before evidence,
         # which holds as the sure matches come first in the list and both sorts are stable. Two
         # sorts on attribute keys cost less than one with a Python key function.
