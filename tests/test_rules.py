@@ -66,3 +66,11 @@ def test_document_conditions_match_phrases_across_punctuation():
     stream = TokenStream("The Surface-area, and surface. Area!")
     assert stream.contains_phrase("surface area") and not stream.contains_phrase("area surface")
     assert textfix.fix_text("The bosom was examined.", builtin=True) == "The bosom was examined."
+
+
+def test_rules_know_the_words_a_neighbour_must_be():
+    rule = parse_rule("next:towards/against & prev:NAME | next:on & !prev:the")
+    assert rule.next_words == frozenset({"towards", "against", "on"})
+    assert rule.prev_words is None  # the first alternative needs a class, not a word
+    assert parse_rule("next:STOP | next:on").next_words is None
+    assert parse_rule("!next:on").next_words is None

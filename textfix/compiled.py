@@ -18,7 +18,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 20
+COMPILER_VERSION = 21
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 

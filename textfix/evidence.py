@@ -49,6 +49,18 @@ class _View(NamedTuple):
     lo: int
 
 
+def _word_beside(view: _View, index: int, gap: int) -> str | None:
+    """The normalised word at `index` when only spaces (no line break, no punctuation) separate
+    it from the match, the gap being parts[2 * gap]; None otherwise."""
+    norms = view.norms
+    if index < 0 or index >= len(norms):
+        return None
+    between = view.parts[2 * gap]
+    if between != " " and not (between.isspace() and "\n" not in between and "\r" not in between):
+        return None
+    return norms[index]
+
+
 def _side(view: _View, index: int, step: int, reach: int) -> list[Neighbour]:
     """Up to `reach` (1 or 2) tokens beside token `index` (words, numbers or single punctuation
     marks), within one line and within the window, going left (step -1) or right (+1).
@@ -135,6 +147,10 @@ def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool)
             return entry, ""
         if not rule.alternatives:
             return entry, "*"  # document evidence alone: no need to look around the match
+        if rule.next_words is not None and _word_beside(view, cand.last + 1, cand.last + 1) not in rule.next_words:
+            continue
+        if rule.prev_words is not None and _word_beside(view, cand.first - 1, cand.first) not in rule.prev_words:
+            continue
         if rule.itself and itself is None:
             itself = (tokens.word(cand.first), True, tokens.norms[cand.first])
         if rule.left > reached_left:

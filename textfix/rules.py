@@ -83,6 +83,10 @@ class Rule(NamedTuple):
     left: int = 0  # how many tokens before the match a condition looks at (0, 1 or 2)
     right: int = 0  # and after it
     itself: bool = False  # whether one looks at its first token
+    # When every alternative needs the next (previous) token to be one of some words: all those
+    # words, so a match whose neighbour is none of them is rejected without evaluating the rule.
+    next_words: frozenset[str] | None = None
+    prev_words: frozenset[str] | None = None
 
     def holds(self, context: Mapping[str, Neighbour | None], document: Callable[[str], bool] = lambda _: False) -> str | None:
         """The alternative that licenses the match, as written, or None. `document(phrase)`
@@ -195,4 +199,17 @@ def parse_rule(text: str) -> Rule:
     positions = {c.position for alt in alternatives for c in alt}
     left = 2 if "prev2" in positions else int("prev" in positions)
     right = 2 if "next2" in positions else int("next" in positions)
-    return Rule(tuple(alternatives), text, left, right, "self" in positions)
+    return Rule(tuple(alternatives), text, left, right, "self" in positions,
+                _required_words(alternatives, "next"), _required_words(alternatives, "prev"))
+
+
+def _required_words(alternatives: list[tuple[Condition, ...]], position: str) -> frozenset[str] | None:
+    """The words one of which the token at `position` must be for any alternative to hold, or
+    None when some alternative holds without such a condition."""
+    required: set[str] = set()
+    for alternative in alternatives:
+        words = [c.words for c in alternative if c.position == position and not c.negated and c.token_class is None]
+        if not words:
+            return None
+        required |= frozenset.intersection(*words)
+    return frozenset(required)
