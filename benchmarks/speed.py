@@ -10,7 +10,7 @@ listed several times):
 - the floor: re.compile(r"\\w+").findall per document, the least any token-level pass pays.
 
 The five corpus seeds are repeated to at least --mb megabytes (10**6 bytes of UTF-8) and each
-document is processed separately; every contender gets the best of 3 runs, and the ratios are
+document is processed separately; every contender gets the best of 3 runs (CPU time), and the ratios are
 of throughputs (fix_text's MB/s over the peer's: above 1, fix_text is faster). Start-up is the median
 of 7 runs of the CLI on a short spun input that it repairs, since pipelines start a filter once
 per file. Prints a table and writes results/speed.json (--json PATH to change).
@@ -81,14 +81,16 @@ def contenders(config: textfix.Config, pairs: dict[str, str]) -> dict[str, Calla
 
 
 def throughput(functions: dict[str, Callable[[str], object]], documents: list[str]) -> dict[str, float]:
-    """Best-of-RUNS seconds for each function over all documents; runs interleave so drift hits all alike."""
+    """Best-of-RUNS CPU seconds for each function over all documents. Runs interleave so drift
+    hits all alike, and CPU time of this process, not wall time, so that other work on a shared
+    machine does not count against whichever contender it happens to overlap."""
     best = dict.fromkeys(functions, math.inf)
     for _ in range(RUNS):
         for name, function in functions.items():
-            start = time.perf_counter()
+            start = time.process_time()
             for document in documents:
                 function(document)
-            best[name] = min(best[name], time.perf_counter() - start)
+            best[name] = min(best[name], time.process_time() - start)
     return best
 
 
