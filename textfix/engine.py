@@ -16,6 +16,9 @@ from .tokens import TokenStream
 from .windows import WINDOW_CHARS, stream_windows, window_ranges
 
 
+MAX_PASSES = 3  # repairs of one window, the first included: see Fixer._settled
+
+
 class Window(NamedTuple):
     """One window's lookup results and the fingerprints found in it with the gate closed."""
 
@@ -26,6 +29,7 @@ class Window(NamedTuple):
     licensed: dict  # the verdicts on those matches, which the gate does not change
     closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
+    in_references: bool  # whether the document's reference list began before this window
 
 
 def _check_text(text: object) -> str:
@@ -77,13 +81,14 @@ class Fixer:
     def _analyse(self, text: str, lo: int, hi: int, shield: Shield, base: int = 0) -> Window:
         """First pass: only what can fire with the gate closed, which gives the fingerprints."""
         tokens = TokenStream(text, lo, hi)
+        in_references = shield.in_references
         shielded = shield.spans(text, lo, hi)
         lexicon = self.lexicon
         sure = self._candidates(tokens, lexicon.sure_trie, lookup.start_positions(tokens, lexicon.starts), shielded)
         licensed: dict = {}
         closed = evidence.choose(tokens, sure, False, licensed)
         fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
-        return Window(tokens, base, shielded, sure, licensed, closed, fingerprints)
+        return Window(tokens, base, shielded, sure, licensed, closed, fingerprints, in_references)
 
     def _gate(self, neighbourhood: Iterable[Window]) -> bool:
         if self.config.assume_spun:
@@ -134,6 +139,30 @@ class Fixer:
             gate = self._gate(list(recent)[-2:])
             yield current, gate, self._decide(current, gate)
 
+    def _settled(self, window: Window, edits: list[Edit], explained: bool) -> list[Edit]:
+        """The window's edits, with the window repaired again until nothing more is found, so
+        that fix(fix(x)) == fix(x): a restoration can complete a key with the word beside it
+        ("HOME HOME WINDOWS" -> "HOME WINDOWS" -> "WINDOWS"). The repaired window is judged
+        as a text of its own, gate included, as a second call would judge it."""
+        tokens = window.tokens
+        lo = tokens.lo
+        piece = tokens.text[lo:tokens.hi]
+        local = [e._replace(start=e.start - lo, end=e.end - lo) for e in edits] if lo else edits
+        for _ in range(MAX_PASSES - 1):
+            repaired = repair.splice(piece, local)
+            shield = Shield()
+            shield.in_references = window.in_references
+            again = self._analyse(repaired, 0, len(repaired), shield)
+            more = repair.edits_for(again.tokens, self._decide(again, self._gate([again])), self.lexicon, explained)
+            if not more:
+                break
+            local = repair.compose(piece, local, more)
+        return [e._replace(start=e.start + lo, end=e.end + lo) for e in local] if lo else local
+
+    def _edits(self, window: Window, decisions: list[evidence.Decision], explained: bool) -> list[Edit]:
+        edits = repair.edits_for(window.tokens, decisions, self.lexicon, explained)
+        return self._settled(window, edits, explained) if edits else edits
+
     # -- public operations --------------------------------------------------------------------
 
     def explain(self, text: str) -> Explained:
@@ -149,7 +178,7 @@ class Fixer:
         windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
         for window, _, decisions in self._decided(windows):
-            edits += repair.edits_for(window.tokens, decisions, self.lexicon, explained)
+            edits += self._edits(window, decisions, explained)
         return Explained(repair.splice(text, edits) if edits else text, edits)
 
     def _stream(self, pieces: Iterable[str]) -> Iterator[Window]:
@@ -166,7 +195,7 @@ class Fixer:
         offsets are relative to its own window."""
         for window, _, decisions in self._decided(self._stream(pieces)):
             text = window.tokens.text
-            edits = repair.edits_for(window.tokens, decisions, self.lexicon)
+            edits = self._edits(window, decisions, True)
             yield (repair.splice(text, edits) if edits else text), window.base, edits
 
     def detect(self, text: str) -> SpinReport:

@@ -118,3 +118,56 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = edit.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
+    """One list of edits from `text` to the result of applying `first`, then `second` (whose
+    offsets refer to the text after `first`). Edits of the two lists that overlap or touch
+    merge into one, which names both rules, so every edit still replaces original text."""
+    if not second:
+        return first
+    if not first:
+        return second
+    middle = splice(text, first)
+    placed: list[tuple[int, int, int, Edit]] = []  # middle start, middle end, pass, edit
+    delta = 0
+    for edit in first:
+        start = edit.start + delta
+        placed.append((start, start + len(edit.after), 1, edit))
+        delta += len(edit.after) - (edit.end - edit.start)
+    placed += [(edit.start, edit.end, 2, edit) for edit in second]
+    placed.sort(key=itemgetter(0, 1, 2))
+    groups: list[list[tuple[int, int, int, Edit]]] = []
+    for item in placed:
+        if groups and item[0] <= max(end for _, end, _, _ in groups[-1]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    composed: list[Edit] = []
+    shift = 0  # original offset minus middle offset, before the current group
+    for group in groups:
+        firsts = [edit for _, _, kind, edit in group if kind == 1]
+        seconds = [(start, end, edit) for start, end, kind, edit in group if kind == 2]
+        if not seconds:
+            composed.append(firsts[0])
+        else:
+            low = min(start for start, _, _, _ in group)
+            high = max(end for _, end, _, _ in group)
+            xs = min([low + shift] + [e.start for e in firsts])
+            xe = max([high + shift + sum(e.end - e.start - len(e.after) for e in firsts)] + [e.end for e in firsts])
+            if not firsts:
+                composed += [edit._replace(start=start + shift, end=end + shift) for start, end, edit in seconds]
+            else:
+                pieces, pos = [], low
+                for start, end, edit in seconds:
+                    pieces += [middle[pos:start], edit.after]
+                    pos = end
+                pieces.append(middle[pos:high])
+                edits = firsts + [edit for _, _, edit in seconds]
+                before, after = text[xs:xe], "".join(pieces)
+                if before != after:  # a second pass can undo a first: then nothing changed
+                    composed.append(Edit(xs, xe, before, after, " then ".join(e.rule for e in edits),
+                                         min(e.confidence for e in edits),
+                                         "; ".join(e.evidence for e in edits if e.evidence)))
+        shift += sum(e.end - e.start - len(e.after) for e in firsts)
+    return composed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
+import threading
 from functools import lru_cache
 
 import marisa_trie
@@ -59,10 +60,19 @@ class Vocabulary:
         return fresh - ordinary
 
 
-@lru_cache(maxsize=1)
+_vocabulary: Vocabulary | None = None
+_vocabulary_lock = threading.Lock()
+
+
 def english_vocabulary() -> Vocabulary:
-    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case)."""
-    return Vocabulary(_english_trie())
+    """Every English word wordfreq knows of FUZZY_MIN_LENGTH letters or more (lower case):
+    built once per process, under a lock, as threads may ask for it at the same time."""
+    global _vocabulary
+    if _vocabulary is None:
+        with _vocabulary_lock:
+            if _vocabulary is None:
+                _vocabulary = Vocabulary(_english_trie())
+    return _vocabulary
 
 
 def _english_trie() -> marisa_trie.Trie:
