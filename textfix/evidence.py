@@ -119,7 +119,8 @@ def choose(
     for cand in candidates:
         if cand.first < cursor:
             continue
-        if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)):
+        if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)) \
+                and not _holds_its_keeps(cand, candidates):
             continue  # a keep phrase overlaps it, wherever either starts
         key = id(cand)
         if key in licensed:
@@ -180,6 +181,15 @@ def licence(decision: Decision) -> str:
 def _kept_tokens(candidates: list[Candidate]) -> set[int]:
     """Token indices covered by keep phrases (keep entries have no context: they always hold)."""
     return {i for c in candidates if c.keep for i in range(c.first, c.last + 1)}
+
+
+def _holds_its_keeps(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether every keep phrase that overlaps a match lies inside it, the match being longer:
+    such an entry ("open hearth on" beside the keep "open hearth") was written for the longer
+    phrase and wins."""
+    first, last = cand.first, cand.last
+    return all(first <= k.first and k.last <= last and (k.first, k.last) != (first, last)
+               for k in candidates if k.keep and k.first <= last and first <= k.last)
 
 
 def is_fingerprint(decision: Decision) -> bool:
