@@ -32,7 +32,8 @@ _DOCUMENT_EVIDENCE = parse_rule("*")
 class Composition(NamedTuple):
     swaps: dict[str, frozenset[str]]  # tortured word -> the words it stands for
     torture_words: frozenset[str]
-    by_first: dict[str, tuple[tuple[str, ...], ...]]  # a spun-side first word -> terms it may start
+    firsts: frozenset[str]  # the words a composed phrase may start with
+    by_pair: dict[tuple[str, str], tuple[tuple[str, ...], ...]]  # its first two words -> terms, longest first
 
 
 _NOT_PLURAL_ENDINGS = ("ss", "is", "us", "ics", "ous")
@@ -71,13 +72,13 @@ def _number_variants(term: tuple[str, ...]) -> list[tuple[str, ...]]:
 def build(entries: Iterable[Entry]) -> Composition:
     swaps: dict[str, Counter] = defaultdict(Counter)
     in_terms: Counter = Counter()
-    terms: set[tuple[str, ...]] = set()
+    terms: Counter = Counter()  # technical term -> entries restoring to it: the common term wins a tie
     for entry in entries:
         if entry.family != "academic" or entry.cls == "keep":
             continue
         original = phrase_tokens(entry.original)
         if 2 <= len(original) <= MAX_TERM_WORDS:
-            terms.update(_number_variants(original))
+            terms.update(_number_variants(original))  # Counter.update counts each variant once
             in_terms.update(original)
         if len(original) == len(entry.tokens):
             for tortured, word in zip(entry.tokens, original):
@@ -91,12 +92,18 @@ def build(entries: Iterable[Entry]) -> Composition:
     for tortured, words in swaps.items():
         for word in words:
             stands_for[word].add(tortured)
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
     for term in terms:
+        second = term[1]
+        seconds = {second} | stands_for[second]
+        if _is_plural(second):  # a regular plural of a known swap ("organizations" -> "networks")
+            seconds |= {w + "s" for w in stands_for[second[:-1]] if _is_plural(w + "s")}
         for first in {term[0]} | stands_for[term[0]]:
-            by_first[first].append(term)
-    return Composition({w: frozenset(c) for w, c in swaps.items()}, torture_words,
-                       {w: tuple(sorted(t, key=len, reverse=True)) for w, t in by_first.items()})
+            for word in seconds:
+                by_pair[first, word].append(term)
+    return Composition({w: frozenset(c) for w, c in swaps.items()}, torture_words, frozenset(w for w, _ in by_pair),
+                       {pair: tuple(sorted(t, key=lambda term: (-len(term), -terms[term], term)))
+                        for pair, t in by_pair.items()})
 
 
 def _matches(words: list[str], start: int, term: tuple[str, ...], composition: Composition) -> bool:
@@ -123,8 +130,11 @@ def composed_candidates(tokens: TokenStream, composition: Composition) -> list:
         return []
     found = []
     total = len(norms)
-    for start in compress(count(), map(composition.by_first.__contains__, norms)):
-        for term in composition.by_first[norms[start]]:
+    by_pair = composition.by_pair
+    for start in compress(count(), map(composition.firsts.__contains__, norms)):
+        if start + 1 == total:
+            break
+        for term in by_pair.get((norms[start], norms[start + 1]), ()):
             end = start + len(term)
             if end > total or not all(_joined(parts[2 * i]) for i in range(start + 1, end)):
                 continue
