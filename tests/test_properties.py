@@ -1,7 +1,6 @@
 """Invariants over arbitrary Unicode and over generated prose full of lexicon hits."""
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 import textfix
@@ -85,3 +84,9 @@ def test_composed_edits_replay_both_passes(data):
     composed = compose(text, first, second)
     assert apply_edits(text, composed) == apply_edits(middle, second)
     assert all(e.before != e.after for e in composed)
+    # the same inside a longer text: first edits count from its start, second ones from `lo`
+    before, after = data.draw(st.text("ab c", max_size=5)), data.draw(st.text("ab c", max_size=5))
+    lo = len(before)
+    shifted = [e._replace(start=e.start + lo, end=e.end + lo) for e in first]
+    inside = compose(before + text + after, shifted, second, lo, lo + len(text))
+    assert inside == [e._replace(start=e.start + lo, end=e.end + lo) for e in composed]

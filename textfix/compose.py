@@ -136,9 +136,8 @@ def composed_candidates(tokens: TokenStream, composition: Composition) -> list:
             break
         for term in by_pair.get((norms[start], norms[start + 1]), ()):
             end = start + len(term)
-            if end > total or not all(_joined(parts[2 * i]) for i in range(start + 1, end)):
-                continue
-            if _matches(norms, start, term, composition):
+            if end <= total and _matches(norms, start, term, composition) \
+                    and all(_joined(parts[2 * i]) for i in range(start + 1, end)):
                 spun = tuple(norms[start:end])
                 entry = Entry(" ".join(spun), _agreeing(term, spun), "evidence", _DOCUMENT_EVIDENCE, "academic",
                               SOURCE, spun, ())

@@ -161,20 +161,17 @@ class Fixer:
         that fix(fix(x)) == fix(x): a restoration can complete a key with the word beside it
         ("HOME HOME WINDOWS" -> "HOME WINDOWS" -> "WINDOWS"). The repaired window is judged
         as a text of its own, gate included, as a second call would judge it."""
-        tokens = window.tokens
-        lo = tokens.lo
-        piece = tokens.text[lo:tokens.hi]
-        local = [e._replace(start=e.start - lo, end=e.end - lo) for e in edits] if lo else edits
+        text, lo, hi = window.tokens.text, window.tokens.lo, window.tokens.hi
         for _ in range(MAX_PASSES - 1):
-            repaired = repair.splice(piece, local)
+            repaired = repair.splice(text, edits, lo, hi)
             shield = Shield()
             shield.in_references = window.in_references
             again = self._analyse(repaired, 0, len(repaired), shield)
             more = repair.edits_for(again.tokens, self._decide(again, self._gate([again])), self.lexicon, explained)
             if not more:
                 break
-            local = repair.compose(piece, local, more)
-        return [e._replace(start=e.start + lo, end=e.end + lo) for e in local] if lo else local
+            edits = repair.compose(text, edits, more, lo, hi)
+        return edits
 
     def _edits(self, window: Window, decisions: list[evidence.Decision], explained: bool) -> list[Edit]:
         edits = repair.edits_for(window.tokens, decisions, self.lexicon, explained)

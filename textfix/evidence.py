@@ -119,7 +119,7 @@ def choose(
     for cand in candidates:
         if cand.first < cursor:
             continue
-        if kept and not cand.keep and any(i in kept for i in range(cand.first, cand.last + 1)) \
+        if kept and not cand.keep and not kept.isdisjoint(range(cand.first, cand.last + 1)) \
                 and not _holds_its_keeps(cand, candidates):
             continue  # a keep phrase overlaps it, wherever either starts
         key = id(cand)

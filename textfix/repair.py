@@ -86,16 +86,17 @@ def _article_edit(tokens: TokenStream, first: int, before: str, after: str, edit
     return Edit(start, end, written, new, ARTICLE_RULE, 0.95, f"agrees with {after.split()[0]!r}")
 
 
-def splice(text: str, edits: list[Edit]) -> str:
+def splice(text: str, edits: list[Edit], start: int = 0, end: int | None = None) -> str:
     """apply_edits for edits the engine made itself: in order, disjoint, and matching the text
-    by construction, so nothing needs checking."""
+    by construction, so nothing needs checking. With start and end, text[start:end] repaired by
+    the edits that lie in it (offsets still into text)."""
     out: list[str] = []
-    pos = 0
+    pos = start
     for edit in edits:
         out.append(text[pos:edit.start])
         out.append(edit.after)
         pos = edit.end
-    out.append(text[pos:])
+    out.append(text[pos:end])
     return "".join(out)
 
 
@@ -120,17 +121,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
-    """One list of edits from `text` to the result of applying `first`, then `second` (whose
-    offsets refer to the text after `first`). Edits of the two lists that overlap or touch
-    merge into one, which names both rules, so every edit still replaces original text."""
+def compose(text: str, first: list[Edit], second: list[Edit], lo: int = 0, hi: int | None = None) -> list[Edit]:
+    """One list of edits from `text` to the result of applying `first`, then `second`. The
+    first edits lie in text[lo:hi], with offsets into text; the second ones have offsets into
+    text[lo:hi] as the first left it. Edits of the two lists that overlap or touch merge into
+    one, which names both rules, so every edit still replaces original text."""
     if not second:
         return first
-    if not first:
-        return second
-    middle = splice(text, first)
+    middle = splice(text, first, lo, hi)
     placed: list[tuple[int, int, int, Edit]] = []  # middle start, middle end, pass, edit
-    delta = 0
+    delta = -lo
     for edit in first:
         start = edit.start + delta
         placed.append((start, start + len(edit.after), 1, edit))
@@ -138,36 +138,39 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
     placed += [(edit.start, edit.end, 2, edit) for edit in second]
     placed.sort(key=itemgetter(0, 1, 2))
     groups: list[list[tuple[int, int, int, Edit]]] = []
+    reach = -1  # the end of the last group
     for item in placed:
-        if groups and item[0] <= max(end for _, end, _, _ in groups[-1]):
+        if groups and item[0] <= reach:
             groups[-1].append(item)
+            reach = max(reach, item[1])
         else:
             groups.append([item])
+            reach = item[1]
     composed: list[Edit] = []
-    shift = 0  # original offset minus middle offset, before the current group
+    shift = lo  # offset in text minus offset in middle, before the current group
     for group in groups:
         firsts = [edit for _, _, kind, edit in group if kind == 1]
         seconds = [(start, end, edit) for start, end, kind, edit in group if kind == 2]
+        change = sum(e.end - e.start - len(e.after) for e in firsts)
         if not seconds:
             composed.append(firsts[0])
+        elif not firsts:
+            composed += [edit._replace(start=start + shift, end=end + shift) for start, end, edit in seconds]
         else:
             low = min(start for start, _, _, _ in group)
             high = max(end for _, end, _, _ in group)
-            xs = min([low + shift] + [e.start for e in firsts])
-            xe = max([high + shift + sum(e.end - e.start - len(e.after) for e in firsts)] + [e.end for e in firsts])
-            if not firsts:
-                composed += [edit._replace(start=start + shift, end=end + shift) for start, end, edit in seconds]
-            else:
-                pieces, pos = [], low
-                for start, end, edit in seconds:
-                    pieces += [middle[pos:start], edit.after]
-                    pos = end
-                pieces.append(middle[pos:high])
-                edits = firsts + [edit for _, _, edit in seconds]
-                before, after = text[xs:xe], "".join(pieces)
-                if before != after:  # a second pass can undo a first: then nothing changed
-                    composed.append(Edit(xs, xe, before, after, " then ".join(e.rule for e in edits),
-                                         min(e.confidence for e in edits),
-                                         "; ".join(e.evidence for e in edits if e.evidence)))
-        shift += sum(e.end - e.start - len(e.after) for e in firsts)
+            xs = min(low + shift, firsts[0].start)
+            xe = max(high + shift + change, firsts[-1].end)
+            pieces, pos = [], low
+            for start, end, edit in seconds:
+                pieces += [middle[pos:start], edit.after]
+                pos = end
+            pieces.append(middle[pos:high])
+            edits = firsts + [edit for _, _, edit in seconds]
+            before, after = text[xs:xe], "".join(pieces)
+            if before != after:  # a second pass can undo a first: then nothing changed
+                composed.append(Edit(xs, xe, before, after, " then ".join(e.rule for e in edits),
+                                     min(e.confidence for e in edits),
+                                     "; ".join(e.evidence for e in edits if e.evidence)))
+        shift += change
     return composed

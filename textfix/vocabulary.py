@@ -55,9 +55,12 @@ class Vocabulary:
         fresh = words - self._ordinary
         if not fresh:
             return fresh
-        ordinary = {w for w in fresh if len(w) < FUZZY_MIN_LENGTH or not w.isalpha() or w in self._trie}
-        self._ordinary |= ordinary
-        return fresh - ordinary
+        # Only words of the list are remembered, so the memory stays bounded by its size
+        # however many distinct numbers and short tokens a long run meets.
+        candidates = {w for w in fresh if len(w) >= FUZZY_MIN_LENGTH and w.isalpha()}
+        known = {w for w in candidates if w in self._trie}
+        self._ordinary |= known
+        return candidates - known
 
 
 _vocabulary: Vocabulary | None = None
