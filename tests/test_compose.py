@@ -56,3 +56,23 @@ def test_composed_phrases_fire_only_beside_a_listed_tortured_phrase(tmp_path):
     out = fix_and_explain(spun, config)
     assert out.text.endswith("We report results on a recurrent neural network.")
     assert "academic composition" in {e.rule for e in out.edits}
+
+
+def _fixed(tmp_path, extra: str, text: str):
+    path = tmp_path / "t.tsv"
+    path.write_text(LEXICON + extra, encoding="utf-8")
+    return fix_and_explain("Counterfeit consciousness and irregular woodland models. " + text,
+                           Config(builtin=False, lexicons=(str(path),)))
+
+
+def test_a_listed_phrase_whose_context_fails_is_composed_to_the_listed_original(tmp_path):
+    out = _fixed(tmp_path, "intermittent neural organization\trecurrent network\tevidence\tdoc:RNN\n",
+                 "We report results on an intermittent neural organization.")
+    assert out.text.endswith("We report results on a recurrent network.")
+    assert "academic composition" in {e.rule for e in out.edits}
+
+
+def test_a_listed_phrase_with_a_negated_context_is_not_composed(tmp_path):
+    text = "In biology we report results on an intermittent neural organization."
+    out = _fixed(tmp_path, "intermittent neural organization\trecurrent network\tevidence\t!doc:biology\n", text)
+    assert out.text.endswith(text)

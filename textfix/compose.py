@@ -121,9 +121,14 @@ def _matches(words: list[str], start: int, term: tuple[str, ...], composition: C
     return tortured
 
 
-def composed_candidates(tokens: TokenStream, composition: Composition) -> list:
-    """Candidates (lookup.Candidate) for the composed tortured phrases of a window, longest first."""
+def composed_candidates(tokens: TokenStream, composition: Composition, listed: Iterable = ()) -> list:
+    """Candidates (lookup.Candidate) for the composed tortured phrases of a window, longest first.
+    `listed` are the window's lexicon matches: a phrase the lexicon lists whose context did not
+    hold (often a variant with its acronym, "molecule swarm enhancement (PSO)") restores the
+    listed original, and is not composed at all where a listed rule forbids a context."""
     from .lookup import Candidate, _joined
+
+    listed_at = {(c.first, c.last): c.entries for c in listed}
 
     norms, parts = tokens.norms, tokens.parts
     if tokens.vocabulary().isdisjoint(composition.torture_words):
@@ -139,11 +144,23 @@ def composed_candidates(tokens: TokenStream, composition: Composition) -> list:
             if end <= total and _matches(norms, start, term, composition) \
                     and all(_joined(parts[2 * i]) for i in range(start + 1, end)):
                 spun = tuple(norms[start:end])
-                entry = Entry(" ".join(spun), _agreeing(term, spun), "evidence", _DOCUMENT_EVIDENCE, "academic",
-                              SOURCE, spun, ())
-                found.append(Candidate(start, end - 1, tokens.start(start), tokens.end(end - 1), (entry,)))
+                original = _listed_original(listed_at.get((start, end - 1), ()), _agreeing(term, spun))
+                if original is not None:
+                    entry = Entry(" ".join(spun), original, "evidence", _DOCUMENT_EVIDENCE, "academic", SOURCE, spun, ())
+                    found.append(Candidate(start, end - 1, tokens.start(start), tokens.end(end - 1), (entry,)))
                 break  # terms are tried longest first
     return found
+
+
+def _listed_original(entries: tuple[Entry, ...], composed: str) -> str | None:
+    """What a composed phrase restores to: the original of an academic entry listing the same
+    phrase if there is one, none where such an entry's rule has a negated condition."""
+    listed = [e for e in entries if e.family == "academic" and e.cls != "keep"]
+    if not listed:
+        return composed
+    if any(cond.negated for e in listed if e.rule for alternative in e.rule.alternatives for cond in alternative):
+        return None
+    return listed[0].original
 
 
 def _agreeing(term: tuple[str, ...], spun: tuple[str, ...]) -> str:

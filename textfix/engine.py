@@ -45,19 +45,6 @@ def _check_text(text: object) -> str:
 _FIRST, _LAST = attrgetter("first"), attrgetter("last")
 
 
-def _as_listed(composed: lookup.Candidate, entries: tuple) -> lookup.Candidate | None:
-    """A composed match of a phrase the lexicon lists whose context did not hold (often a
-    variant with its acronym, "molecule swarm enhancement (PSO)"): it restores the listed
-    original, and not at all where a listed rule forbids a context."""
-    listed = [e for e in entries if e.family == "academic" and e.cls != "keep"]
-    if not listed:
-        return composed
-    if any(cond.negated for e in listed if e.rule for alternative in e.rule.alternatives for cond in alternative):
-        return None
-    entry = composed.entries[0]._replace(original=listed[0].original)
-    return composed._replace(entries=(entry,))
-
-
 class Fixer:
     """Repairs and scores text with one configuration."""
 
@@ -123,12 +110,8 @@ class Fixer:
             candidates += self._fuzzy(tokens, candidates, window.shielded)
         if any(d.entry.family == "academic" for d in window.fingerprints):
             composition = compose.composition_for(lexicon.entries, lexicon.version)
-            listed = {(c.first, c.last): c.entries for c in candidates}
-            for c in compose.composed_candidates(tokens, composition):
-                if not overlaps(window.shielded, c.start, c.end):
-                    composed = _as_listed(c, listed.get((c.first, c.last), ()))
-                    if composed is not None:
-                        candidates.append(composed)
+            composed = compose.composed_candidates(tokens, composition, candidates)
+            candidates += [c for c in composed if not overlaps(window.shielded, c.start, c.end)]
         # At each token the longest match first; for one phrase, unambiguous lines before evidence,
         # which holds as the sure matches come first in the list and both sorts are stable. Two
         # sorts on attribute keys cost less than one with a Python key function.
