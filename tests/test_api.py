@@ -39,6 +39,21 @@ def test_keep_entries_block_matches_that_start_before_them(tmp_path):
     assert fix_text("He wore the navy blue coat; the navy sailed.", config) == "He wore the navy blue coat; the military sailed."
 
 
+def test_a_longer_entry_holding_a_whole_keep_phrase_wins(tmp_path):
+    def config(line: str) -> Config:
+        lexicon = tmp_path / f"{line.split(chr(9))[0]}.tsv"
+        lexicon.write_text("# textfix-lexicon 1\n# family: t\nopen hearth\t=\tkeep\n" + line)
+        return Config(builtin=False, lexicons=(str(lexicon),))
+
+    holding = config("open hearth on\topen fire on\tunambiguous\n")
+    assert fix_text("Troops open hearth on crowds.", holding) == "Troops open fire on crowds."
+    assert fix_text("A smoky open hearth.", holding) == "A smoky open hearth."
+    # an entry that overlaps the keep phrase without holding all of it stays blocked
+    overlapping = config("hearth on the\tfire on the\tunambiguous\n")
+    assert fix_text("An open hearth on the ground floor.", overlapping) == "An open hearth on the ground floor."
+    assert fix_text("A hearth on the ground floor.", overlapping) == "A fire on the ground floor."
+
+
 def test_source_casing_is_reapplied():
     assert fix_text("Chilly struggle. CHILLY STRUGGLE. Chilly Struggle.", MINI) == "Cold war. COLD WAR. Cold War."
 
