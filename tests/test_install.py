@@ -22,6 +22,7 @@ def test_wheel_installs_into_a_fresh_environment_and_runs(tmp_path: Path):
     (wheel,) = dist.glob("textfix-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "textfix/lexicons/news.tsv" in names and "textfix/cli.py" in names
+    assert {"textfix/review_page/page.html", "textfix/review_page/page.css", "textfix/review_page/page.js"} <= set(names)
 
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=True)
@@ -45,3 +46,6 @@ def test_wheel_installs_into_a_fresh_environment_and_runs(tmp_path: Path):
     assert str(env_dir) in where
     module = subprocess.run([str(python), "-m", "textfix", "--version"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert module.stdout.strip() == f"textfix {textfix.__version__}"
+    report = subprocess.run([str(env_dir / "bin" / "textfix"), "report", str(article)],
+                            capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert report.returncode == 0 and 'id="report-data"' in report.stdout and "{{" not in report.stdout[:2000]

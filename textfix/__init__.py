@@ -28,6 +28,7 @@ __all__ = [
     "fix_and_explain",
     "fix_text",
     "lexicon_version",
+    "report",
     "__version__",
 ]
 
@@ -50,3 +51,11 @@ def detect(text: str, config: Config | None = None, **overrides: object) -> Spin
 def lexicon_version(config: Config | None = None, **overrides: object) -> str:
     """A content hash of the lexicons a config uses; --explain output carries it."""
     return _compiled_lexicon(_resolve(config, overrides)).version
+
+
+def report(documents, config: Config | None = None, *, title: str = "textfix report", **overrides: object) -> str:
+    """A self-contained HTML review page of the documents (name -> text mapping, (name, text)
+    pairs, or texts): a summary by spin score and every spun span marked with its original."""
+    from .review import report as _report
+
+    return _report(documents, config, title=title, **overrides)

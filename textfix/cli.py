@@ -114,7 +114,7 @@ def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: Bi
 
 
 # Subcommands take precedence over files of the same name (give such a file as ./lint).
-SUBCOMMANDS = {"lint": "textfix.lint"}
+SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review"}
 
 
 def main(argv: list[str] | None = None) -> int:
