@@ -1,31 +1,29 @@
 """The `textfix` command: a Unix filter that repairs spun text (also `python -m textfix`).
 
 Exit codes: 0 success; 1 reserved for checks that find spin; 2 usage errors, unreadable
-files and malformed lexicons. Input is read as bytes and decoded as UTF-8; bytes that are not
-UTF-8 pass through unchanged (surrogateescape) with one warning on stderr.
+files, malformed lexicons and malformed JSON lines; 130 when interrupted. Input is read as
+bytes and decoded as UTF-8; bytes that are not UTF-8 pass through unchanged (surrogateescape)
+with one warning on stderr.
 """
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import os
-import re
 import sys
-from typing import BinaryIO, Iterator, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from . import __version__, lexicon_version
+from .batch import default_jobs, ordered_map
+from .cli_io import (Decoder, InputError, Progress, encode, explain_stream, input_size, open_input, open_output,
+                     read_input)
 from .config import Config
+from .diff import word_diff
 from .engine import Fixer
 from .lexicon import LexiconError
+from .results import Edit
 
-READ_SIZE = 1 << 20
-EXIT_OK, EXIT_USAGE = 0, 2
-_ESCAPED = re.compile("[\udc80-\udcff]")
-
-
-class InputError(Exception):
-    """A file that cannot be read: reported in one line, never as a traceback."""
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,88 +31,129 @@ def _parser() -> argparse.ArgumentParser:
         prog="textfix",
         description="Find spun prose and restore what it originally said. Reads the FILEs "
         "(standard input when there are none) and writes the repaired text to standard output. "
-        "`textfix lint PATH...` checks lexicon files.",
-        epilog="Exit status: 0 on success, 2 on a usage error, an unreadable file or a malformed lexicon.",
+        "`textfix lint PATH...` checks lexicon files; `textfix report FILE...` writes an HTML review page.",
+        epilog="Exit status: 0 on success; 2 on a usage error, an unreadable file, a malformed lexicon "
+        "or a malformed JSON line; 130 when interrupted.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' for standard input")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output (never over an input)")
     parser.add_argument("--explain", metavar="FILE", help="write every edit as a JSON line to FILE ('-' for stderr)")
     parser.add_argument("--detect", action="store_true", help="print each document's spin score instead of repairing")
+    parser.add_argument("--diff", action="store_true", help="print a word diff ([-spun-]{+restored+}) instead of the text")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the diff (auto: on a terminal)")
+    parser.add_argument("--jsonl", action="store_true", help="input is JSON lines: repair one field of each record")
+    parser.add_argument("--field", default="text", help="with --jsonl, the field to repair (default %(default)s)")
+    parser.add_argument("--group-by", metavar="FIELD", help="with --jsonl, consecutive records with the same FIELD value are one document")
+    parser.add_argument("--explain-field", metavar="NAME", help="with --jsonl, put each repaired record's edits in field NAME")
+    parser.add_argument("--skip-bad", action="store_true", help="with --jsonl, pass malformed lines through instead of stopping")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="documents in N worker processes, output in input order (0: one per CPU)")
+    parser.add_argument("--unicode", action="store_true", help="also repair mojibake and HTML entities (ftfy) before the spin repair")
     parser.add_argument("--lexicon", metavar="PATH", action="append", default=[], help="add a lexicon file (repeatable)")
     parser.add_argument("--assume-spun", action="store_true", help="treat every document as spun (skip the document gate)")
     parser.add_argument("--threshold", type=float, default=Config.threshold, help="spin score at which a document counts as spun (default %(default)s)")
     parser.add_argument("--no-fuzzy", action="store_true", help="match lexicon keys exactly only")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal, for large input)")
     parser.add_argument("--version", action="version", version=f"textfix {__version__}")
     return parser
 
 
-class Decoder:
-    """Incremental UTF-8 decoding that keeps invalid bytes (surrogateescape) and notes them."""
+class Settings(NamedTuple):
+    """What each document's output needs besides the fixer."""
 
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
-        self.saw_invalid = False
-
-    def pieces(self, stream: BinaryIO, name: str) -> Iterator[str]:
-        while True:
-            try:
-                chunk = stream.read(READ_SIZE)
-            except OSError as exc:
-                raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
-            final = not chunk
-            text = self._decoder.decode(chunk, final=final)
-            if text:
-                if not self.saw_invalid and _ESCAPED.search(text):
-                    self.saw_invalid = True
-                yield text
-            if final:
-                return
+    version: str  # of the lexicons, carried by --explain records
+    diff: bool
+    colour: bool
 
 
-def _open(name: str) -> BinaryIO:
-    if name == "-":
-        return sys.stdin.buffer
-    try:
-        if os.path.isdir(name):
-            raise InputError(f"{name!r} is a directory")
-        return open(name, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+def _explain_records(name: str, edits: list[Edit], base: int, version: str, line: int | None = None) -> str:
+    out = []
+    for edit in edits:
+        record = {"document": name, **({"line": line} if line is not None else {}), **edit._asdict(), "lexicon": version}
+        record["start"] += base
+        record["end"] += base
+        out.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(out)
 
 
-def _encode(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
+def _render(text: str, edits: list[Edit], settings: Settings) -> str:
+    return word_diff(text, edits, settings.colour) if settings.diff else text
 
 
-def _explain_stream(target: str | None) -> TextIO | None:
-    if target is None:
-        return None
-    if target == "-":
-        return sys.stderr
-    try:
-        return open(target, "w", encoding="utf-8", errors="surrogateescape")
-    except OSError as exc:
-        raise InputError(f"cannot write {target!r}: {exc.strerror or exc}") from None
-
-
-def _repair(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO, explain: TextIO | None, version: str) -> None:
+def _repair_stream(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO,
+                   explain: TextIO | None, settings: Settings) -> None:
+    """One document in bounded memory: repaired window by window."""
     for text, base, edits in fixer.fix_stream(decoder.pieces(stream, name)):
-        out.write(_encode(text))
-        if explain is not None:
-            for edit in edits:
-                record = {"document": name, **edit._asdict(), "lexicon": version}
-                record["start"] += base
-                record["end"] += base
-                explain.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(encode(_render(text, edits, settings)))
+        if explain is not None and edits:
+            explain.write(_explain_records(name, edits, base, settings.version))
+
+
+class FileResult(NamedTuple):
+    output: bytes
+    explained: str
+    invalid: bool
+    error: str | None
+
+
+class FileTask(NamedTuple):
+    """One whole file in a worker process (--jobs with several files)."""
+
+    settings: Settings
+    explain: bool
+
+    def __call__(self, fixer: Fixer, name: str) -> FileResult:
+        try:
+            text, invalid = read_input(name)
+        except InputError as exc:
+            return FileResult(b"", "", False, str(exc))
+        result = fixer.explain(text)
+        explained = _explain_records(name, result.edits, 0, self.settings.version) if self.explain else ""
+        return FileResult(encode(_render(result.text, result.edits, self.settings)), explained, invalid, None)
 
 
 def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO) -> None:
     report = fixer.detect_stream(decoder.pieces(stream, name))
     verdict = "spun" if report.is_spun else "clean"
-    out.write(_encode(f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"))
+    out.write(encode(f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"))
+
+
+def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO,
+           explain: TextIO | None, settings: Settings, jobs: int) -> tuple[int, int]:
+    """Repair the records of one JSON-lines input; (exit status, malformed lines passed through)."""
+    from .jsonl import Options, UnitTask, numbered_lines, units
+
+    options = Options(args.field, args.group_by, args.explain_field, args.skip_bad)
+    results = ordered_map(UnitTask(options), units(numbered_lines(decoder.pieces(stream, name)), options), fixer, jobs)
+    skipped = 0
+    try:
+        for result in results:
+            out.write(encode(result.output))
+            skipped += len(result.malformed)
+            if explain is not None:
+                for line, edits in result.edits:
+                    explain.write(_explain_records(name, edits, 0, settings.version, line))
+            if result.error is not None:
+                out.flush()
+                hint = " (--skip-bad passes such lines through)"
+                print(f"textfix: {name}: {result.error}{hint}", file=sys.stderr)
+                return EXIT_USAGE, skipped
+    finally:
+        results.close()
+    return EXIT_OK, skipped
 
 
 # Subcommands take precedence over files of the same name (give such a file as ./lint).
 SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review"}
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if args.diff and (args.jsonl or args.detect):
+        return "--diff works on plain text, without --jsonl or --detect"
+    if not args.jsonl and (args.group_by or args.explain_field or args.skip_bad or args.field != "text"):
+        return "--field, --group-by, --explain-field and --skip-bad need --jsonl"
+    if args.jobs < 0:
+        return f"--jobs must be 0 (one per CPU) or more, not {args.jobs}"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,34 +163,63 @@ def main(argv: list[str] | None = None) -> int:
 
         return importlib.import_module(SUBCOMMANDS[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"textfix: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold,
-                        assume_spun=args.assume_spun, fuzzy=not args.no_fuzzy)
+        config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold, assume_spun=args.assume_spun,
+                        fuzzy=not args.no_fuzzy, unicode_fix=args.unicode)
         fixer = Fixer(config)
         version = lexicon_version(config)
     except (LexiconError, ValueError) as exc:
         print(f"textfix: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    out = sys.stdout.buffer
+    names = args.files or ["-"]
+    jobs = args.jobs or default_jobs()
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    settings = Settings(version, args.diff, colour)
+    progress = Progress(input_size(names), not args.no_progress)
+    decoder = Decoder(progress)
     status = EXIT_OK
-    decoder = Decoder()
+    skipped = 0
+    out = None
     try:
-        explain = _explain_stream(args.explain)
-        for name in args.files or ["-"]:
-            try:
-                stream = _open(name)
-                try:
-                    if args.detect:
-                        _detect(fixer, name, stream, decoder, out)
-                    else:
-                        _repair(fixer, name, stream, decoder, out, explain, version)
-                finally:
-                    if stream is not sys.stdin.buffer:
-                        stream.close()
+        out = open_output(args.output, names)
+        explain = explain_stream(args.explain)
+        if jobs > 1 and not args.jsonl and not args.detect and len(names) > 1 and "-" not in names:
+            for name, result in zip(names, ordered_map(FileTask(settings, explain is not None), names, fixer, jobs, 1)):
+                if result.error:
+                    print(f"textfix: {result.error}", file=sys.stderr)
+                    status = EXIT_USAGE
+                    continue
+                out.write(result.output)
                 out.flush()
-            except InputError as exc:
-                print(f"textfix: {exc}", file=sys.stderr)
-                status = EXIT_USAGE
+                progress(len(result.output))
+                decoder.saw_invalid |= result.invalid
+                if explain is not None:
+                    explain.write(result.explained)
+        else:
+            for name in names:
+                try:
+                    stream = open_input(name)
+                    try:
+                        if args.detect:
+                            _detect(fixer, name, stream, decoder, out)
+                        elif args.jsonl:
+                            code, bad = _jsonl(fixer, args, name, stream, decoder, out, explain, settings, jobs)
+                            skipped += bad
+                            if code != EXIT_OK:
+                                return code
+                        else:
+                            _repair_stream(fixer, name, stream, decoder, out, explain, settings)
+                    finally:
+                        if stream is not sys.stdin.buffer:
+                            stream.close()
+                    out.flush()
+                except InputError as exc:
+                    print(f"textfix: {exc}", file=sys.stderr)
+                    status = EXIT_USAGE
         if explain is not None and explain is not sys.stderr:
             explain.close()
     except InputError as exc:
@@ -162,7 +230,13 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    finally:
+        progress.close()
+        if out is not None and out is not sys.stdout.buffer:
+            out.close()
     if decoder.saw_invalid:
         print("textfix: warning: input is not valid UTF-8; the invalid bytes were passed through unchanged", file=sys.stderr)
+    if skipped:
+        print(f"textfix: warning: {skipped} malformed JSON line(s) passed through unchanged", file=sys.stderr)
     return status

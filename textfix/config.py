@@ -17,6 +17,8 @@ class Config:
     threshold:   the spin score at which a document counts as spun (opens the evidence gate).
     assume_spun: treat every document as spun (skip the document gate; context rules still apply).
     fuzzy:       also match misspelt spun forms that are not English words.
+    unicode_fix: repair mojibake and HTML entities with ftfy before the spin repair (its
+                 changes are edits of their own, rule "unicode (ftfy)"); detect() ignores it.
     """
 
     lexicons: tuple[str, ...] = ()
@@ -26,6 +28,7 @@ class Config:
     threshold: float = 0.5
     assume_spun: bool = False
     fuzzy: bool = True
+    unicode_fix: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.lexicons, (str, Path)):

@@ -30,6 +30,7 @@ class Window(NamedTuple):
     closed: list[evidence.Decision]  # the decisions with the document gate closed
     fingerprints: list[evidence.Decision]
     in_references: bool  # whether the document's reference list began before this window
+    unicode: tuple[str, list[Edit]] | None = None  # with unicode_fix: the window as given, and ftfy's edits of it
 
 
 def _check_text(text: object) -> str:
@@ -171,6 +172,16 @@ class Fixer:
 
     def _run(self, text: str, explained: bool) -> Explained:
         text = _check_text(text)
+        if self.config.unicode_fix:
+            from .unicode import unicode_edits
+
+            fixed, first = unicode_edits(text)
+            if first:
+                spun = self._spin(fixed, explained)
+                return Explained(spun.text, repair.compose(text, first, spun.edits))
+        return self._spin(text, explained)
+
+    def _spin(self, text: str, explained: bool) -> Explained:
         shield = Shield()
         windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
@@ -181,7 +192,16 @@ class Fixer:
     def _stream(self, pieces: Iterable[str]) -> Iterator[Window]:
         base = 0
         shield = Shield()
+        unicode_fix = self.config.unicode_fix
         for text in stream_windows(pieces, WINDOW_CHARS):
+            if unicode_fix:
+                from .unicode import unicode_edits
+
+                fixed, first = unicode_edits(text)
+                if first:
+                    yield self._analyse(fixed, 0, len(fixed), shield, base)._replace(unicode=(text, first))
+                    base += len(text)
+                    continue
             yield self._analyse(text, 0, len(text), shield, base)
             base += len(text)
 
@@ -193,7 +213,11 @@ class Fixer:
         for window, _, decisions in self._decided(self._stream(pieces)):
             text = window.tokens.text
             edits = self._edits(window, decisions, True)
-            yield (repair.splice(text, edits) if edits else text), window.base, edits
+            repaired = repair.splice(text, edits) if edits else text
+            if window.unicode is not None:
+                given, first = window.unicode
+                edits = repair.compose(given, first, edits)
+            yield repaired, window.base, edits
 
     def detect(self, text: str) -> SpinReport:
         """Score a text for spin without repairing it."""

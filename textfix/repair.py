@@ -153,7 +153,7 @@ def compose(text: str, first: list[Edit], second: list[Edit], lo: int = 0, hi: i
         seconds = [(start, end, edit) for start, end, kind, edit in group if kind == 2]
         change = sum(e.end - e.start - len(e.after) for e in firsts)
         if not seconds:
-            composed.append(firsts[0])
+            composed += firsts
         elif not firsts:
             composed += [edit._replace(start=start + shift, end=end + shift) for start, end, edit in seconds]
         else:
