@@ -197,3 +197,14 @@ def test_unicode_option_on_the_command_line():
     data = "The cafÃ© &amp; the chilly struggle.\n".encode()
     assert run("--unicode", stdin=data).stdout == "The café & the cold war.\n".encode()
     assert run(stdin=data).stdout == "The cafÃ© &amp; the cold war.\n".encode()
+
+
+def test_a_100_mb_json_line_and_nul_bytes(tmp_path: Path):
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b'{"text": "' + b"a" * (100 << 20) + b' the chilly struggle", "id": 1}\n')
+    result = subprocess.run([*COMMAND, "--jsonl", str(big)], capture_output=True, timeout=300)
+    assert result.returncode == 0
+    assert result.stdout.endswith(b' the cold war", "id": 1}\n') and len(result.stdout) > 100 << 20
+    data = b'{"text": "nul \\u0000 the chilly struggle"}\n'
+    assert run("--jsonl", stdin=data).stdout == b'{"text": "nul \\u0000 the cold war"}\n'
+    assert run(stdin=b"a\x00b the chilly struggle\x00\n").stdout == b"a\x00b the cold war\x00\n"

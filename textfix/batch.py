@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .config import Config
@@ -38,6 +39,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _context(fixer: Fixer) -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (POSIX, and this process runs one thread), after compiling the
+    lexicon, so the workers share it and start at once; else a fresh interpreter per worker
+    (forkserver, spawn), which compiles or loads it on first use."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        fixer.lexicon  # noqa: B018  (compiled here, inherited by every worker)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def ordered_map(task: Callable[[Fixer, T], R], items: Iterable[T], fixer: Fixer, jobs: int = 1,
                 chunksize: int = 4) -> Iterator[R]:
     """task(fixer, item) for each item, in input order, in `jobs` worker processes (in this
@@ -48,8 +60,7 @@ def ordered_map(task: Callable[[Fixer, T], R], items: Iterable[T], fixer: Fixer,
         for item in items:
             yield task(fixer, item)
         return
-    context = multiprocessing.get_context("spawn" if os.name != "posix" else "forkserver")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(fixer, task)) as pool:
+    with _context(fixer).Pool(jobs, initializer=_start_worker, initargs=(fixer, task)) as pool:
         yield from pool.imap(_run_in_worker, items, chunksize)
 
 

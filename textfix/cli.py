@@ -117,29 +117,30 @@ def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: Bi
     out.write(encode(f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"))
 
 
-def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO,
-           explain: TextIO | None, settings: Settings, jobs: int) -> tuple[int, int]:
-    """Repair the records of one JSON-lines input; (exit status, malformed lines passed through)."""
-    from .jsonl import Options, UnitTask, numbered_lines, units
+def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, progress: Progress, out: BinaryIO,
+           explain: TextIO | None, settings: Settings, jobs: int) -> tuple[int, int, bool]:
+    """Repair the records of one JSON-lines input: (exit status, malformed lines passed
+    through, whether bytes that are not UTF-8 were seen)."""
+    from .jsonl import BlockTask, Options, blocks
 
-    options = Options(args.field, args.group_by, args.explain_field, args.skip_bad)
-    results = ordered_map(UnitTask(options), units(numbered_lines(decoder.pieces(stream, name)), options), fixer, jobs)
-    skipped = 0
+    options = Options(args.field, args.group_by, args.explain_field, args.skip_bad, explain is not None)
+    results = ordered_map(BlockTask(options), blocks(stream, options, progress), fixer, jobs, 1)
+    skipped, invalid = 0, False
     try:
         for result in results:
-            out.write(encode(result.output))
+            out.write(result.output)
             skipped += len(result.malformed)
+            invalid |= result.invalid
             if explain is not None:
                 for line, edits in result.edits:
                     explain.write(_explain_records(name, edits, 0, settings.version, line))
             if result.error is not None:
                 out.flush()
-                hint = " (--skip-bad passes such lines through)"
-                print(f"textfix: {name}: {result.error}{hint}", file=sys.stderr)
-                return EXIT_USAGE, skipped
+                print(f"textfix: {name}: {result.error} (--skip-bad passes such lines through)", file=sys.stderr)
+                return EXIT_USAGE, skipped, invalid
     finally:
         results.close()
-    return EXIT_OK, skipped
+    return EXIT_OK, skipped, invalid
 
 
 # Subcommands take precedence over files of the same name (give such a file as ./lint).
@@ -207,8 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                         if args.detect:
                             _detect(fixer, name, stream, decoder, out)
                         elif args.jsonl:
-                            code, bad = _jsonl(fixer, args, name, stream, decoder, out, explain, settings, jobs)
+                            code, bad, invalid = _jsonl(fixer, args, name, stream, progress, out, explain, settings, jobs)
                             skipped += bad
+                            decoder.saw_invalid |= invalid
                             if code != EXIT_OK:
                                 return code
                         else:

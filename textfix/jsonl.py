@@ -9,13 +9,16 @@ worker processes and come back in order.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator, NamedTuple
+import re
+from typing import BinaryIO, Callable, Iterator, NamedTuple
 
 from .engine import Fixer
 from .results import Edit
 
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 GROUP_SEPARATOR = "\n\n"  # between the texts of a group's records, so no phrase spans two
-UNIT_LINES = 64  # lines per unit without grouping: enough to make a worker's round trip worth it
+BLOCK_BYTES = 1 << 18  # a block of lines: enough to make a worker's round trip worth it
+READ_BYTES = 1 << 20
 
 
 class Options(NamedTuple):
@@ -23,11 +26,12 @@ class Options(NamedTuple):
     group_by: str | None = None
     explain_field: str | None = None  # put each repaired record's edits in this field
     skip_bad: bool = False
+    return_edits: bool = False  # send each changed record's edits back (for --explain FILE)
 
 
-class Line(NamedTuple):
-    number: int  # 1-based line number in the input
-    text: str  # the line as read, ending included (undecodable bytes as surrogate escapes)
+class Block(NamedTuple):
+    first: int  # the 1-based number of its first line in the input
+    data: bytes  # whole lines, endings included
 
 
 class MalformedLine(Exception):
@@ -36,51 +40,74 @@ class MalformedLine(Exception):
         self.number = number
 
 
-class UnitResult(NamedTuple):
-    output: str  # the unit's lines as they are written
-    edits: list[tuple[int, list[Edit]]]  # (line number, its edits) for records that changed
+class BlockResult(NamedTuple):
+    output: bytes  # the block's lines as they are written
+    edits: list[tuple[int, list[Edit]]]  # (line number, its edits) for the records that changed
     malformed: list[int]  # line numbers passed through with skip_bad
     error: MalformedLine | None  # a malformed line without skip_bad: output stops before it
+    invalid: bool  # the block held bytes that are not UTF-8 (passed through)
 
 
-def _parse(line: Line) -> object:
+def _parse(number: int, line: str) -> object:
     try:
-        return json.loads(line.text)
+        return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise MalformedLine(line.number, f"{exc.msg}, column {exc.colno}") from None
+        raise MalformedLine(number, f"{exc.msg}, column {exc.colno}") from None
     except ValueError as exc:  # a number too long to convert, say
-        raise MalformedLine(line.number, str(exc)) from None
+        raise MalformedLine(number, str(exc)) from None
 
 
-def _blank(line: Line) -> bool:
-    return not line.text.strip()
+def _marker(line: bytes, group_by: str) -> str | None:
+    """The group a line's record belongs to, as comparable text (None: a group of its own)."""
+    try:
+        record = json.loads(line) if line.strip() else None
+    except ValueError:
+        return None
+    value = record.get(group_by) if isinstance(record, dict) else None
+    return None if value is None else json.dumps(value, sort_keys=True)
 
 
-def units(lines: Iterable[Line], options: Options) -> Iterator[list[Line]]:
-    """The input cut into units, in order."""
-    unit: list[Line] = []
-    if options.group_by is None:
-        for line in lines:
-            unit.append(line)
-            if len(unit) >= UNIT_LINES:
-                yield unit
-                unit = []
-    else:
-        key: object = None
-        for line in lines:
-            try:
-                record = None if _blank(line) else _parse(line)
-            except MalformedLine:
-                record = None
-            value = record.get(options.group_by) if isinstance(record, dict) else None
-            marker = json.dumps(value, sort_keys=True) if value is not None else None
-            if unit and (marker is None or marker != key):
-                yield unit
-                unit = []
-            unit.append(line)
-            key = marker
-    if unit:
-        yield unit
+def blocks(stream: BinaryIO, options: Options, progress: Callable[[int], object] | None = None,
+           size: int = BLOCK_BYTES) -> Iterator[Block]:
+    """The input as blocks of whole lines of about `size` bytes, in order; with group_by a block
+    ends only where the group changes. The bytes stay bytes here (a line break never falls inside
+    a UTF-8 sequence), so the reading process does little and the workers do the rest."""
+    pending = bytearray()
+    first = 1
+    while True:
+        chunk = stream.read(READ_BYTES)
+        if progress is not None and chunk:
+            progress(len(chunk))
+        pending += chunk
+        while len(pending) >= size or (not chunk and pending):
+            cut = _cut(pending, size, options.group_by) if chunk else len(pending)
+            if cut <= 0:
+                break  # no line ends in what is pending yet: read more
+            data = bytes(pending[:cut])
+            del pending[:cut]
+            yield Block(first, data)
+            first += data.count(b"\n")
+        if not chunk:
+            return
+
+
+def _cut(pending: bytearray, size: int, group_by: str | None) -> int:
+    """Where to end a block of `pending`: after the last whole line within `size` bytes (or
+    the first line, when it is longer), and with group_by not inside a group."""
+    end = pending.rfind(b"\n", 0, size) + 1 or pending.find(b"\n") + 1
+    if end <= 0 or group_by is None:
+        return end
+    # Move the cut forward past the lines of the group the block ends with.
+    last_start = pending.rfind(b"\n", 0, end - 1) + 1
+    marker = _marker(bytes(pending[last_start:end]), group_by)
+    while marker is not None:
+        following = pending.find(b"\n", end) + 1
+        if following <= 0:
+            return 0  # the group may go on in what is not read yet
+        if _marker(bytes(pending[end:following]), group_by) != marker:
+            break
+        end = following
+    return end
 
 
 def _ending(text: str) -> str:
@@ -106,71 +133,75 @@ def _split_group(texts: list[str], edits: list[Edit]) -> list[list[Edit]]:
     return shares
 
 
-def repair_unit(fixer: Fixer, unit: list[Line], options: Options) -> UnitResult:
-    """Repair the records of one unit; a malformed line ends the unit unless skip_bad."""
+def _groups(records: list[tuple[str, object]], options: Options) -> list[list[int]]:
+    """Indexes of the records whose field is text, as the documents they make: one each, or
+    with group_by the consecutive records sharing that field's value."""
+    field, group_by = options.field, options.group_by
+    groups: list[list[int]] = []
+    previous: object = None
+    for i, (_, record) in enumerate(records):
+        if not (isinstance(record, dict) and isinstance(record.get(field), str)):
+            previous = None
+            continue
+        value = json.dumps(record.get(group_by), sort_keys=True) if group_by and record.get(group_by) is not None else None
+        if value is not None and value == previous and groups:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        previous = value
+    return groups
+
+
+def repair_block(fixer: Fixer, block: Block, options: Options) -> BlockResult:
+    """Repair the records of one block; a malformed line ends the block unless skip_bad."""
     from .repair import apply_edits
 
-    records: list[tuple[Line, object]] = []
+    text = block.data.decode("utf-8", errors="surrogateescape")
+    invalid = _ESCAPED.search(text) is not None
+    records: list[tuple[str, object]] = []
     malformed: list[int] = []
     error = None
-    for line in unit:
-        if _blank(line):
+    for number, line in enumerate(text.splitlines(keepends=True), block.first):
+        if not line.strip():
             records.append((line, None))
             continue
         try:
-            records.append((line, _parse(line)))
+            records.append((line, _parse(number, line)))
         except MalformedLine as exc:
             if not options.skip_bad:
                 error = exc
                 break
-            malformed.append(line.number)
+            malformed.append(number)
             records.append((line, None))
     field = options.field
-    texts = [(i, r[field]) for i, (_, r) in enumerate(records) if isinstance(r, dict) and isinstance(r.get(field), str)]
     per_record: dict[int, list[Edit]] = {}
-    if options.group_by is not None and len(texts) > 1:
-        joined = GROUP_SEPARATOR.join(t for _, t in texts)
-        for (i, _), share in zip(texts, _split_group([t for _, t in texts], fixer.explain(joined).edits)):
-            per_record[i] = share
-    else:
-        for i, text in texts:
-            per_record[i] = fixer.explain(text).edits
+    for group in _groups(records, options):
+        texts = [records[i][1][field] for i in group]
+        if len(group) == 1:
+            per_record[group[0]] = fixer.explain(texts[0]).edits
+        else:
+            for i, share in zip(group, _split_group(texts, fixer.explain(GROUP_SEPARATOR.join(texts)).edits)):
+                per_record[i] = share
     out: list[str] = []
     changed: list[tuple[int, list[Edit]]] = []
     for i, (line, record) in enumerate(records):
         edits = per_record.get(i)
         if not edits:
-            out.append(line.text)
+            out.append(line)
             continue
         record[field] = apply_edits(record[field], edits)
         if options.explain_field:
             record[options.explain_field] = [e._asdict() for e in edits]
-        out.append(json.dumps(record, ensure_ascii=False) + _ending(line.text))
-        changed.append((line.number, edits))
-    return UnitResult("".join(out), changed, malformed, error)
+        out.append(json.dumps(record, ensure_ascii=False) + _ending(line))
+        if options.return_edits:
+            changed.append((block.first + i, edits))
+    return BlockResult("".join(out).encode("utf-8", "surrogateescape"), changed, malformed, error, invalid)
 
 
-def numbered_lines(pieces: Iterable[str]) -> Iterator[Line]:
-    """Decoded text arriving in pieces, as numbered lines with their endings."""
-    number = 0
-    rest = ""
-    for piece in pieces:
-        rest += piece
-        if "\n" not in piece:
-            continue
-        lines = rest.split("\n")
-        rest = lines.pop()
-        for text in lines:
-            number += 1
-            yield Line(number, text + "\n")
-    if rest:
-        yield Line(number + 1, rest)
-
-
-class UnitTask(NamedTuple):
-    """repair_unit with its options, as one picklable callable for worker processes."""
+class BlockTask(NamedTuple):
+    """repair_block with its options, as one picklable callable for worker processes."""
 
     options: Options
 
-    def __call__(self, fixer: Fixer, unit: list[Line]) -> UnitResult:
-        return repair_unit(fixer, unit, self.options)
+    def __call__(self, fixer: Fixer, block: Block) -> BlockResult:
+        return repair_block(fixer, block, self.options)
