@@ -152,6 +152,7 @@ def test_usage_errors():
     assert run("--diff", "--jsonl").returncode == 2
     assert run("--group-by", "doc").returncode == 2
     assert run("--jobs", "-1").returncode == 2
+    assert run("--detect", "--jsonl").returncode == 2
 
 
 def test_fix_batch_matches_one_by_one_and_keeps_order():

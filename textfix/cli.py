@@ -148,6 +148,8 @@ SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review"}
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
+    if args.detect and args.jsonl:
+        return "--detect scores plain-text files; it does not read JSON lines yet"
     if args.diff and (args.jsonl or args.detect):
         return "--diff works on plain text, without --jsonl or --detect"
     if not args.jsonl and (args.group_by or args.explain_field or args.skip_bad or args.field != "text"):
