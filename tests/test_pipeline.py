@@ -13,7 +13,7 @@ import textfix
 from textfix.batch import RepairBatch, explain_batch, fix_batch
 from textfix.diff import word_diff
 
-from conftest import CORPUS, DATA
+from conftest import CORPUS
 
 COMMAND = [sys.executable, "-m", "textfix"]
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
@@ -209,3 +209,15 @@ def test_a_100_mb_json_line_and_nul_bytes(tmp_path: Path):
     data = b'{"text": "nul \\u0000 the chilly struggle"}\n'
     assert run("--jsonl", stdin=data).stdout == b'{"text": "nul \\u0000 the cold war"}\n'
     assert run(stdin=b"a\x00b the chilly struggle\x00\n").stdout == b"a\x00b the cold war\x00\n"
+
+
+def test_unicode_option_leaves_clean_prose_byte_identical():
+    """Real clean prose (the clean corpus articles, the held-out and development clean texts and
+    the 300 Lee documents, typographic quotes and dashes included) is unchanged with --unicode."""
+    root = CORPUS.parent
+    paths = [*sorted((CORPUS / "seeds").glob("00[023]_*.txt")), *sorted((root / "heldout" / "clean").glob("*.txt")),
+             *sorted((root / "dev" / "clean").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts += (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
+    assert len(texts) > 300
+    assert [t for t in texts if textfix.fix_and_explain(t, unicode_fix=True).edits] == []
