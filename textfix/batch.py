@@ -6,7 +6,7 @@ lexicon once per process, on first use. Results come back in input order.
 """
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import threading
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
@@ -39,10 +39,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _context(fixer: Fixer) -> multiprocessing.context.BaseContext:
+def _context(fixer: Fixer):
     """Fork where it is safe (POSIX, and this process runs one thread), after compiling the
     lexicon, so the workers share it and start at once; else a fresh interpreter per worker
-    (forkserver, spawn), which compiles or loads it on first use."""
+    (forkserver, spawn), which compiles or loads it on first use. multiprocessing is imported
+    here, when workers start, not when the command starts."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         fixer.lexicon  # noqa: B018  (compiled here, inherited by every worker)
@@ -100,8 +103,6 @@ class RepairBatch:
         self.fixer = Fixer(config, **overrides)
 
     def __call__(self, batch: Mapping[str, Sequence]) -> dict:
-        import json
-
         out = dict(batch)
         values = list(batch[self.field])
         repaired, explained = [], []

@@ -192,11 +192,12 @@ class Fixer:
     def _stream(self, pieces: Iterable[str]) -> Iterator[Window]:
         base = 0
         shield = Shield()
-        unicode_fix = self.config.unicode_fix
+        if self.config.unicode_fix:
+            from .unicode import unicode_edits
+        else:
+            unicode_edits = None
         for text in stream_windows(pieces, WINDOW_CHARS):
-            if unicode_fix:
-                from .unicode import unicode_edits
-
+            if unicode_edits is not None:
                 fixed, first = unicode_edits(text)
                 if first:
                     yield self._analyse(fixed, 0, len(fixed), shield, base)._replace(unicode=(text, first))

@@ -57,14 +57,18 @@ def _parse(number: int, line: str) -> object:
         raise MalformedLine(number, str(exc)) from None
 
 
+def _group_key(record: object, group_by: str | None) -> str | None:
+    """The group a record belongs to, as comparable text (None: a group of its own)."""
+    value = record.get(group_by) if group_by and isinstance(record, dict) else None
+    return None if value is None else json.dumps(value, sort_keys=True)
+
+
 def _marker(line: bytes, group_by: str) -> str | None:
-    """The group a line's record belongs to, as comparable text (None: a group of its own)."""
+    """_group_key of a line's record, for cutting blocks in the reading process."""
     try:
-        record = json.loads(line) if line.strip() else None
+        return _group_key(json.loads(line), group_by) if line.strip() else None
     except ValueError:
         return None
-    value = record.get(group_by) if isinstance(record, dict) else None
-    return None if value is None else json.dumps(value, sort_keys=True)
 
 
 def blocks(stream: BinaryIO, options: Options, progress: Callable[[int], object] | None = None,
@@ -143,7 +147,7 @@ def _groups(records: list[tuple[str, object]], options: Options) -> list[list[in
         if not (isinstance(record, dict) and isinstance(record.get(field), str)):
             previous = None
             continue
-        value = json.dumps(record.get(group_by), sort_keys=True) if group_by and record.get(group_by) is not None else None
+        value = _group_key(record, group_by)
         if value is not None and value == previous and groups:
             groups[-1].append(i)
         else:

@@ -8,10 +8,10 @@ that could end its script element escaped, and the page inserts text only as tex
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from importlib import resources
-from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Union
 
 from .compiled import COMPOSED
@@ -159,10 +159,6 @@ def _asset(name: str) -> str:
     return resources.files("textfix").joinpath("review_page", name).read_text(encoding="utf-8")
 
 
-def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def report(documents: Documents, config: Config | None = None, *, title: str = "textfix report",
            **overrides: object) -> str:
     """A self-contained HTML review page for the documents (a mapping of name -> text, (name,
@@ -170,25 +166,18 @@ def report(documents: Documents, config: Config | None = None, *, title: str = "
     marked, the original, rule and evidence of each on hover or focus."""
     data = report_data(documents, config, **overrides)
     values = {"style": _asset("page.css"), "script": _asset("page.js"),
-              "data": _script_json(data), "title": _escape_html(title)}
+              "data": _script_json(data), "title": html.escape(title)}
     # One pass, so nothing inserted (a document quoting "{{title}}") is read as a placeholder.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _asset("page.html"))
-
-
-def _read(name: str) -> str:
-    import sys
-
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return data.decode("utf-8", errors="surrogateescape")
 
 
 def main(argv: list[str]) -> int:
     """`textfix report FILE... [-o report.html]`: exit 0 on success, 2 on a usage error or an
     unreadable file (nothing is written then)."""
     import argparse
-    import os
     import sys
 
+    from .cli_io import InputError, open_output, read_input
     from .lexicon import LexiconError
 
     parser = argparse.ArgumentParser(prog="textfix report", description="Write an HTML review page of the FILEs "
@@ -200,21 +189,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--threshold", type=float, default=Config.threshold, help="spin score at which a document counts as spun")
     parser.add_argument("--assume-spun", action="store_true", help="treat every document as spun (skip the document gate)")
     args = parser.parse_args(argv)
-    if args.output != "-" and os.path.exists(args.output):
-        for name in args.files:
-            if name != "-" and os.path.exists(name) and os.path.samefile(name, args.output):
-                print(f"textfix report: refusing to write over the input {name!r}", file=sys.stderr)
-                return 2
     try:
-        documents = [(name if name != "-" else "<stdin>", _read(name)) for name in args.files]
+        documents = [(name if name != "-" else "<stdin>", read_input(name)[0]) for name in args.files]
         config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold, assume_spun=args.assume_spun)
         page = report(documents, config, title=args.title)
-        if args.output == "-":
-            sys.stdout.write(page)
-        else:
-            Path(args.output).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        print(f"textfix report: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        out = open_output(args.output, args.files)
+        try:
+            out.write(page.encode("utf-8"))
+        finally:
+            if out is not sys.stdout.buffer:
+                out.close()
+    except InputError as exc:
+        print(f"textfix report: {exc}", file=sys.stderr)
         return 2
     except (LexiconError, ValueError) as exc:
         print(f"textfix report: {exc}", file=sys.stderr)

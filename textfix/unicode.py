@@ -30,22 +30,20 @@ def _steps(explanation) -> str:
 
 
 def _line_edits(line: str, fixed: str, base: int, evidence: str) -> list[Edit]:
+    """One edit per run of differing characters (adjacent diff operations merged)."""
     from rapidfuzz.distance import Levenshtein
 
-    edits: list[Edit] = []
-    start = end = to_start = to_end = None
+    runs: list[list[int]] = []  # [start, end, start in fixed, end in fixed]
+    equal_before = True
     for op in Levenshtein.opcodes(line, fixed):
         if op.tag == "equal":
-            if start is not None:
-                edits.append(Edit(base + start, base + end, line[start:end], fixed[to_start:to_end], RULE, CONFIDENCE, evidence))
-                start = None
-            continue
-        if start is None:
-            start, to_start = op.src_start, op.dest_start
-        end, to_end = op.src_end, op.dest_end
-    if start is not None:
-        edits.append(Edit(base + start, base + end, line[start:end], fixed[to_start:to_end], RULE, CONFIDENCE, evidence))
-    return edits
+            equal_before = True
+        elif equal_before:
+            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+            equal_before = False
+        else:
+            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
+    return [Edit(base + a, base + b, line[a:b], fixed[c:d], RULE, CONFIDENCE, evidence) for a, b, c, d in runs]
 
 
 def unicode_edits(text: str) -> tuple[str, list[Edit]]:
