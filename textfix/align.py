@@ -1,0 +1,173 @@
+"""Align a spun text with its original: sentence by sentence, then word by word.
+
+Learning and tracing both need to know which original words a spun word stands for. The
+sentences are paired by a monotone dynamic programme over rapidfuzz similarities that lets a
+sentence be dropped, inserted or merged with its neighbour; each pair of sentences is then
+aligned on word tokens with a Levenshtein alignment, whose replace steps pair a spun word with
+the word it displaced.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+# A sentence ends at . ! ? (with closing quotes or brackets after it) before white space and an
+# opening capital, digit or quote; a line break always ends one.
+_SENTENCE_END = regex.compile(r"(?<=[.!?][\"'”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d])|\s*\n\s*")
+_WORD = regex.compile(r"\w+(?:['’‐‑-]\w+)*|[^\w\s]")
+
+# Below this similarity (0-100) two sentences are not a pair: unrelated English sentences
+# score about 30-45 with fuzz.ratio, a spun sentence against its original 65-90.
+PAIR_THRESHOLD = 55.0
+
+
+class Sentence(NamedTuple):
+    """A sentence and where it lies in its text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class SentencePair(NamedTuple):
+    """Aligned sentences: several on one side when the other side merged them."""
+
+    spun: tuple[Sentence, ...]
+    original: tuple[Sentence, ...]
+    similarity: float  # 0-100, fuzz.ratio of the joined sentences
+
+
+class Token(NamedTuple):
+    text: str
+    start: int  # offset in the sentence
+
+
+class Run(NamedTuple):
+    """A stretch of spun tokens that the original has differently (one side may be empty)."""
+
+    spun: tuple[Token, ...]
+    original: tuple[Token, ...]
+    spun_index: int  # where the run starts among the spun sentence's tokens
+    original_index: int  # and among the original's
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of text with their offsets (blank stretches are skipped)."""
+    out = []
+    position = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[position:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Sentence(piece.strip(), position + lead, position + lead + len(piece.strip())))
+        if match:
+            position = match.end()
+    return out
+
+
+def tokens(sentence: str) -> list[Token]:
+    """Words (with inner apostrophes and hyphens) and single punctuation marks."""
+    return [Token(m.group(), m.start()) for m in _WORD.finditer(sentence)]
+
+
+def _key(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 40) -> list[SentencePair]:
+    """Pair the sentences of two texts in order, allowing drops, insertions and 2-to-1 merges.
+
+    The programme maximises the summed similarity above PAIR_THRESHOLD, so an unrelated pair
+    is never worth taking and a skipped sentence costs nothing. Cells further than `band`
+    from the (scaled) diagonal are not visited, which keeps long documents linear.
+    """
+    n, m = len(spun), len(original)
+    if not n or not m:
+        return []
+    scores = process.cdist([s.text.lower() for s in spun], [o.text.lower() for o in original], scorer=fuzz.ratio,
+                           dtype="float32")
+    gain = scores - PAIR_THRESHOLD
+    width = max(band, abs(n - m) + band)
+    best = {(0, 0): (0.0, None)}  # (i, j) -> (score, (previous cell, step))
+
+    def merged(spun_range: tuple[int, int], original_range: tuple[int, int]) -> float:
+        a = " ".join(s.text for s in spun[spun_range[0]:spun_range[1]]).lower()
+        b = " ".join(o.text for o in original[original_range[0]:original_range[1]]).lower()
+        return fuzz.ratio(a, b) - PAIR_THRESHOLD
+
+    for i in range(n + 1):
+        centre = i * m / n
+        for j in range(max(0, int(centre) - width), min(m, int(centre) + width) + 1):
+            if (i, j) == (0, 0):
+                continue
+            options = []
+            if i and (i - 1, j) in best:
+                options.append((best[(i - 1, j)][0], ((i - 1, j), "skip")))
+            if j and (i, j - 1) in best:
+                options.append((best[(i, j - 1)][0], ((i, j - 1), "skip")))
+            if i and j and (i - 1, j - 1) in best and gain[i - 1, j - 1] > 0:
+                options.append((best[(i - 1, j - 1)][0] + float(gain[i - 1, j - 1]), ((i - 1, j - 1), "pair")))
+            if i > 1 and j and (i - 2, j - 1) in best and max(gain[i - 2, j - 1], gain[i - 1, j - 1]) > -25:
+                g = merged((i - 2, i), (j - 1, j))
+                if g > 0:
+                    options.append((best[(i - 2, j - 1)][0] + g, ((i - 2, j - 1), "pair")))
+            if i and j > 1 and (i - 1, j - 2) in best and max(gain[i - 1, j - 2], gain[i - 1, j - 1]) > -25:
+                g = merged((i - 1, i), (j - 2, j))
+                if g > 0:
+                    options.append((best[(i - 1, j - 2)][0] + g, ((i - 1, j - 2), "pair")))
+            if options:
+                best[(i, j)] = max(options, key=lambda option: option[0])
+    cell = (n, m)
+    pairs = []
+    while cell != (0, 0):
+        _, (previous, step) = best[cell]
+        if step == "pair":
+            s = tuple(spun[previous[0]:cell[0]])
+            o = tuple(original[previous[1]:cell[1]])
+            similarity = fuzz.ratio(" ".join(x.text for x in s).lower(), " ".join(x.text for x in o).lower())
+            pairs.append(SentencePair(s, o, similarity))
+        cell = previous
+    return pairs[::-1]
+
+
+def _joined(sentences_: tuple[Sentence, ...]) -> str:
+    return " ".join(s.text for s in sentences_)
+
+
+def word_runs(pair: SentencePair) -> list[Run]:
+    """The stretches where the spun sentence(s) differ from the original, word by word.
+
+    A Levenshtein alignment of the lower-cased tokens; consecutive non-matching steps are
+    joined into one run, so "going to prefer" against "like" is one run, not three.
+    """
+    spun_tokens = tokens(_joined(pair.spun))
+    original_tokens = tokens(_joined(pair.original))
+    spun_keys = [_key(t.text) for t in spun_tokens]
+    original_keys = [_key(t.text) for t in original_tokens]
+    runs: list[Run] = []
+    pending: list[tuple[int, int, int, int]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        i1, j1 = pending[0][0], pending[0][2]
+        i2, j2 = pending[-1][1], pending[-1][3]
+        runs.append(Run(tuple(spun_tokens[i1:i2]), tuple(original_tokens[j1:j2]), i1, j1))
+        pending.clear()
+
+    for op in Levenshtein.opcodes(spun_keys, original_keys):
+        if op.tag == "equal":
+            flush()
+        else:
+            pending.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    flush()
+    return runs
+
+
+def align(spun: str, original: str) -> list[SentencePair]:
+    """The sentence pairs of a spun text and its original."""
+    return align_sentences(sentences(spun), sentences(original))
