@@ -39,7 +39,7 @@ _OCCURRENCE_BELIEF = {"word": 0.6, "phrase": 0.5, "anchored": 0.3}
 _NAME_ZIPF = 3.0
 # Of two nearly identical words, one this rare (or unknown) is a misspelling an editor fixed;
 # two common ones ("round", "around") are a swap.
-_MISSPELT_ZIPF = 2.5
+_MISSPELT_ZIPF = 3.0
 _CONTEXT_CHARS = 40
 
 
@@ -119,6 +119,10 @@ def _is_name(token: str) -> bool:
     return token[:1].isupper() and zipf((normalise(token),)) < _NAME_ZIPF
 
 
+def _within(some: list[float], others: list[float]) -> bool:
+    return not Counter(some) - Counter(others)
+
+
 def _set_aside(spun: list[str], original: list[str]) -> str | None:
     """Why a differing stretch is not a spinner's substitution (None when it is one)."""
     if not any(map(_is_word, spun + original)):
@@ -126,8 +130,9 @@ def _set_aside(spun: list[str], original: list[str]) -> str | None:
     if [normalise(w) for w in spun] == [normalise(w) for w in original]:
         return "case"
     spun_values, original_values = values(spun), values(original)
-    if spun_values and original_values and sorted(spun_values) != sorted(original_values):
-        return "changed number"
+    if spun_values and original_values and not _within(spun_values, original_values) \
+            and not _within(original_values, spun_values):
+        return "changed number"  # the spinner keeps every figure, adding at most "12" (year -> 12 months)
     spun_words = [w for w in spun if _is_word(w)]
     original_words = [w for w in original if _is_word(w)]
     if spun_words and original_words and all(map(_is_name, spun_words)) and all(map(_is_name, original_words)):
