@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 import textfix  # noqa: E402
 from scoring import changed_spans  # noqa: E402
 from textfix.compiled import builtin_lexicon_paths  # noqa: E402
-from textfix.learn import Learned, learn  # noqa: E402
+from textfix.learning import Learned, learn  # noqa: E402
 from textfix.tokens import normalise  # noqa: E402
 
 CORPUS = HERE / "corpus"

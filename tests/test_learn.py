@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 import textfix
 from textfix.align import align, sentences
-from textfix.learn import learn
+from textfix.learning import Learned, learn
 from textfix.lint import lint
 
 from conftest import ROOT
@@ -38,7 +38,7 @@ def test_recovers_the_gold_substitutions_without_the_corpus_entries(trimmed_conf
     assert result["gold_pairs_still_packaged"] == 0
 
 
-def _found(result: textfix.learn.Learned) -> dict[tuple[str, str], int]:  # type: ignore[name-defined]
+def _found(result: Learned) -> dict[tuple[str, str], int]:
     return {(c.spun, c.original): c.count for c in result.candidates}
 
 

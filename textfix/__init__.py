@@ -27,8 +27,10 @@ __all__ = [
     "detect",
     "fix_and_explain",
     "fix_text",
+    "learn",
     "lexicon_version",
     "report",
+    "trace",
     "__version__",
 ]
 
@@ -59,3 +61,21 @@ def report(documents, config: Config | None = None, *, title: str = "textfix rep
     from .review import report as _report
 
     return _report(documents, config, title=title, **overrides)
+
+
+def learn(pairs, config: Config | None = None, *, min_count: int = 1, **overrides: object):
+    """Candidate lexicon entries learned from (spun, original) text pairs: a textfix.learning.Learned
+    whose .candidates carry count, contexts, confidence and packaged status, and whose .lexicon()
+    is a lexicon file for review."""
+    from .learning import learn as _learn
+
+    return _learn(pairs, config, min_count=min_count, **overrides)
+
+
+def trace(spun: str, candidates, config: Config | None = None, **overrides: object):
+    """Rank candidate source documents (name -> text mapping, (name, text) pairs, or texts) by how
+    likely `spun` was spun from each: a textfix.tracing.Traced, best first, with the best one's
+    sentence alignment."""
+    from .tracing import trace as _trace
+
+    return _trace(spun, candidates, config, **overrides)

@@ -144,7 +144,7 @@ def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, 
 
 
 # Subcommands take precedence over files of the same name (give such a file as ./lint).
-SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review", "learn": "textfix.learn", "trace": "textfix.trace"}
+SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review", "learn": "textfix.learning", "trace": "textfix.tracing"}
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
