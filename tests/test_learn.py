@@ -171,3 +171,17 @@ def test_a_subcommand_wins_over_a_file_of_its_name(tmp_path: Path):
     assert as_subcommand.returncode == 2 and b"give SPUN and ORIGINAL" in as_subcommand.stderr
     as_file = run("./learn", "--assume-spun", cwd=tmp_path)
     assert as_file.returncode == 0 and as_file.stdout == b"the cold war\n"
+
+
+def test_an_original_no_context_separates_is_written_commented_out(tmp_path: Path):
+    support = ("They sent help to Kyiv.", "They sent support to Kyiv.")
+    aid = ("They sent help to Kyiv.", "They sent aid to Kyiv.")
+    result = learn([support, support, aid], builtin=False)
+    by_original = {c.original: c for c in result.candidates if c.spun == "help"}
+    assert by_original["support"].suggested_class == "evidence"
+    assert by_original["aid"].suggested_class == "unresolved"
+    text = result.lexicon()
+    assert "\nhelp\tsupport\tevidence\tnext:to\n" in text and "# unresolved" in text and "\nhelp\taid" not in text
+    path = tmp_path / "learned.tsv"
+    path.write_text(text, encoding="utf-8")
+    assert lint([path]) == []

@@ -97,6 +97,9 @@ class Learned:
                 c.packaged, f"as {c.packaged.partition(':')[2]!r} ({c.packaged_source})")
             seen = " | ".join(c.contexts)
             lines += ["", f"# count {c.count}, confidence {c.confidence:.2f}, packaged: {held}; seen: {seen}"]
+            if c.suggested_class == "unresolved":
+                lines.append(f"# unresolved (no context seen separates it from another original): {c.spun}\t{c.original}")
+                continue
             entry = [c.spun, c.original, c.suggested_class]
             if c.suggested_class == "evidence":
                 entry.append(c.suggested_context)
@@ -262,7 +265,7 @@ def _ordered(candidates: list[Candidate]) -> list[Candidate]:
     The engine takes the first line whose context holds, so in a group the commonest original
     goes last with the widest context, and each other one goes before it with a context naming
     exactly the words it was seen beside. One whose words coincide with an earlier one's is
-    dropped: no context separates them, and review would have to.
+    marked unresolved (written commented out): no context separates them, and review has to.
     """
     groups: dict[str, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (-c.count, -c.confidence, c.spun, c.original)):
@@ -276,9 +279,10 @@ def _ordered(candidates: list[Candidate]) -> list[Candidate]:
         for other in others:
             context = _exact_context(other)
             if context is None or context in used:
-                continue
-            other.suggested_class, other.suggested_context = "evidence", context
-            used.add(context)
+                other.suggested_class, other.suggested_context = "unresolved", ""
+            else:
+                other.suggested_class, other.suggested_context = "evidence", context
+                used.add(context)
             out.append(other)
         out.append(main)
     return out
