@@ -88,10 +88,20 @@ def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 
     n, m = len(spun), len(original)
     if not n or not m:
         return []
-    scores = process.cdist([s.text.lower() for s in spun], [o.text.lower() for o in original], scorer=fuzz.ratio,
-                           dtype="float32")
-    gain = scores - PAIR_THRESHOLD
     width = max(band, abs(n - m) + band)
+    spun_keys = [s.text.lower() for s in spun]
+    original_keys = [o.text.lower() for o in original]
+    # similarities only inside the band: row i holds columns lows[i] .. lows[i] + len(row) - 1
+    lows, rows = [], []
+    for i in range(n):
+        centre = int((i + 0.5) * m / n)
+        lo, hi = max(0, centre - width - 1), min(m, centre + width + 2)
+        lows.append(lo)
+        rows.append(process.cdist([spun_keys[i]], original_keys[lo:hi], scorer=fuzz.ratio, dtype="float32")[0])
+
+    def gain(i: int, j: int) -> float:
+        k = j - lows[i]
+        return float(rows[i][k]) - PAIR_THRESHOLD if 0 <= k < len(rows[i]) else -PAIR_THRESHOLD
     best = {(0, 0): (0.0, None)}  # (i, j) -> (score, (previous cell, step))
 
     def merged(spun_range: tuple[int, int], original_range: tuple[int, int]) -> float:
@@ -109,13 +119,13 @@ def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 
                 options.append((best[(i - 1, j)][0], ((i - 1, j), "skip")))
             if j and (i, j - 1) in best:
                 options.append((best[(i, j - 1)][0], ((i, j - 1), "skip")))
-            if i and j and (i - 1, j - 1) in best and gain[i - 1, j - 1] > 0:
-                options.append((best[(i - 1, j - 1)][0] + float(gain[i - 1, j - 1]), ((i - 1, j - 1), "pair")))
-            if i > 1 and j and (i - 2, j - 1) in best and max(gain[i - 2, j - 1], gain[i - 1, j - 1]) > -25:
+            if i and j and (i - 1, j - 1) in best and gain(i - 1, j - 1) > 0:
+                options.append((best[(i - 1, j - 1)][0] + float(gain(i - 1, j - 1)), ((i - 1, j - 1), "pair")))
+            if i > 1 and j and (i - 2, j - 1) in best and max(gain(i - 2, j - 1), gain(i - 1, j - 1)) > -25:
                 g = merged((i - 2, i), (j - 1, j))
                 if g > 0:
                     options.append((best[(i - 2, j - 1)][0] + g, ((i - 2, j - 1), "pair")))
-            if i and j > 1 and (i - 1, j - 2) in best and max(gain[i - 1, j - 2], gain[i - 1, j - 1]) > -25:
+            if i and j > 1 and (i - 1, j - 2) in best and max(gain(i - 1, j - 2), gain(i - 1, j - 1)) > -25:
                 g = merged((i - 1, i), (j - 2, j))
                 if g > 0:
                     options.append((best[(i - 1, j - 2)][0] + g, ((i - 1, j - 2), "pair")))
