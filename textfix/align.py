@@ -8,7 +8,7 @@ the word it displaced.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 from rapidfuzz import fuzz, process
@@ -22,6 +22,7 @@ _WORD = regex.compile(r"\w+(?:['’‐‑-]\w+)*|[^\w\s]")
 # Below this similarity (0-100) two sentences are not a pair: unrelated English sentences
 # score about 30-45 with fuzz.ratio, a spun sentence against its original 65-90.
 PAIR_THRESHOLD = 55.0
+MAX_SENTENCE = 2000
 
 
 class Sentence(NamedTuple):
@@ -55,18 +56,32 @@ class Run(NamedTuple):
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of text with their offsets (blank stretches are skipped)."""
+    """The sentences of text with their offsets (blank stretches are skipped).
+
+    A "sentence" longer than MAX_SENTENCE characters (a text without stops, a table) is cut at
+    spaces into pieces of about that length, which keeps every alignment step bounded.
+    """
     out = []
     position = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
-        piece = text[position:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Sentence(piece.strip(), position + lead, position + lead + len(piece.strip())))
+        for start, stop in _pieces(text, position, end):
+            piece = text[start:stop]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(piece.strip(), start + lead, start + lead + len(piece.strip())))
         if match:
             position = match.end()
     return out
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def tokens(sentence: str) -> list[Token]:
@@ -76,6 +91,16 @@ def tokens(sentence: str) -> list[Token]:
 
 def _key(token: str) -> str:
     return token.lower().replace("’", "'")
+
+
+def _may_merge(first: float, second: float) -> bool:
+    """Whether two sentences may be one on the other side, from their gains against it alone.
+
+    Half of a merged sentence scores about two thirds of the pair's likeness against the
+    whole (65-90 becomes 45-60), a short half less; a half that is a good pair on its own needs
+    no merge.
+    """
+    return max(first, second) > -5 and min(first, second) > -25 and max(first, second) < 15
 
 
 def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 40) -> list[SentencePair]:
@@ -107,7 +132,7 @@ def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 
     def merged(spun_range: tuple[int, int], original_range: tuple[int, int]) -> float:
         a = " ".join(s.text for s in spun[spun_range[0]:spun_range[1]]).lower()
         b = " ".join(o.text for o in original[original_range[0]:original_range[1]]).lower()
-        return fuzz.ratio(a, b) - PAIR_THRESHOLD
+        return fuzz.ratio(a, b, score_cutoff=PAIR_THRESHOLD) - PAIR_THRESHOLD
 
     for i in range(n + 1):
         centre = i * m / n
@@ -121,11 +146,11 @@ def align_sentences(spun: list[Sentence], original: list[Sentence], band: int = 
                 options.append((best[(i, j - 1)][0], ((i, j - 1), "skip")))
             if i and j and (i - 1, j - 1) in best and gain(i - 1, j - 1) > 0:
                 options.append((best[(i - 1, j - 1)][0] + float(gain(i - 1, j - 1)), ((i - 1, j - 1), "pair")))
-            if i > 1 and j and (i - 2, j - 1) in best and max(gain(i - 2, j - 1), gain(i - 1, j - 1)) > -25:
+            if i > 1 and j and (i - 2, j - 1) in best and _may_merge(gain(i - 2, j - 1), gain(i - 1, j - 1)):
                 g = merged((i - 2, i), (j - 1, j))
                 if g > 0:
                     options.append((best[(i - 2, j - 1)][0] + g, ((i - 2, j - 1), "pair")))
-            if i and j > 1 and (i - 1, j - 2) in best and max(gain(i - 1, j - 2), gain(i - 1, j - 1)) > -25:
+            if i and j > 1 and (i - 1, j - 2) in best and _may_merge(gain(i - 1, j - 2), gain(i - 1, j - 1)):
                 g = merged((i - 1, i), (j - 2, j))
                 if g > 0:
                     options.append((best[(i - 1, j - 2)][0] + g, ((i - 1, j - 2), "pair")))

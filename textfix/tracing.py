@@ -83,7 +83,8 @@ def _restored_likeness(restored: list[str], candidate: str) -> float:
     candidate_sentences = [s.text.lower() for s in sentences(candidate)]
     if not restored or not candidate_sentences:
         return 0.0
-    best = process.cdist(restored, candidate_sentences, scorer=fuzz.ratio, dtype="float32").max(axis=1)
+    best = process.cdist(restored, candidate_sentences, scorer=fuzz.ratio, score_cutoff=_SENTENCE_FLOOR,
+                         dtype="float32").max(axis=1)
     weights = [len(s) for s in restored]
     likeness = sum(w * max(0.0, (float(b) - _SENTENCE_FLOOR) / (100 - _SENTENCE_FLOOR)) for w, b in zip(weights, best))
     return likeness / sum(weights)
