@@ -1,9 +1,11 @@
 """Does `textfix trace` find the source a spun text came from, and how fast?
 
 Spun texts with known originals that no lexicon entry was written from: the eighteen hand-spun
-news articles of heldout/ (spun/ against gold/, which are their originals). Candidates: the
-300 clean news documents of corpus/clean/lee_background.txt, the held-out and development
-clean documents, and all eighteen originals (so every other original is a distractor too).
+news articles of heldout/ (spun/ against gold/, which are their originals) and two Lee news
+documents spun by hand (trace/, whose originals are among the candidates). Candidates: the 293
+distinct clean news documents of corpus/clean/lee_background.txt (the file repeats seven), the
+held-out and development clean documents, and all eighteen originals (so every other original
+is a distractor too): 323 in all.
 
 For each spun text: the rank of its original, the ratio of its score to the runner-up's, and
 the time of one trace() call (median of 5, after one warm-up call that compiles the lexicons).
@@ -27,9 +29,18 @@ from textfix.tracing import trace  # noqa: E402
 REPEATS = 5
 
 
-def candidates() -> list[tuple[str, str]]:
+def _lee() -> dict[str, str]:
+    """The Lee documents by line number, each text once (the file repeats seven of them)."""
     lee = (HERE / "corpus" / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
-    out = [(f"lee_background:{n}", text) for n, text in enumerate(lee, start=1) if text.strip()]
+    first: dict[str, str] = {}
+    for number, text in enumerate(lee, start=1):
+        if text.strip() and text not in first:
+            first[text] = f"lee_background:{number}"
+    return {name: text for text, name in first.items()}
+
+
+def candidates() -> list[tuple[str, str]]:
+    out = list(_lee().items())
     for directory in (HERE / "heldout" / "clean", HERE / "dev" / "clean", HERE / "heldout" / "gold"):
         out += [(f"{directory.parent.name}/{directory.name}/{p.name}", p.read_text(encoding="utf-8"))
                 for p in sorted(directory.glob("*.txt")) if directory.name == "clean" or p.name.startswith("news")]
@@ -38,8 +49,14 @@ def candidates() -> list[tuple[str, str]]:
 
 def spun_texts() -> list[tuple[str, str]]:
     """(name of the true source among the candidates, spun text)."""
-    return [(f"heldout/gold/{p.name}", p.read_text(encoding="utf-8"))
-            for p in sorted((HERE / "heldout" / "spun").glob("news*.txt"))]
+    texts = [(f"heldout/gold/{p.name}", p.read_text(encoding="utf-8"))
+             for p in sorted((HERE / "heldout" / "spun").glob("news*.txt"))]
+    lee = (HERE / "corpus" / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
+    name_of = {text: name for name, text in _lee().items()}
+    for path in sorted((HERE / "trace").glob("lee_background_*.spun.txt")):
+        line = int(path.name.split(".")[0].rpartition("_")[2])
+        texts.append((name_of[lee[line - 1]], path.read_text(encoding="utf-8")))
+    return texts
 
 
 def rank(spun: str, pool: list[tuple[str, str]], source: str) -> dict[str, object]:
