@@ -152,7 +152,9 @@ def test_usage_errors():
     assert run("--diff", "--jsonl").returncode == 2
     assert run("--group-by", "doc").returncode == 2
     assert run("--jobs", "-1").returncode == 2
-    assert run("--detect", "--jsonl").returncode == 2
+    assert run("--check", "--detect").returncode == 2
+    assert run("--check", "--diff").returncode == 2
+    assert run("--detect", "--jsonl", "--explain-field", "e").returncode == 2
 
 
 def test_fix_batch_matches_one_by_one_and_keeps_order():
@@ -221,3 +223,37 @@ def test_unicode_option_leaves_clean_prose_byte_identical():
     texts += (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
     assert len(texts) > 300
     assert [t for t in texts if textfix.fix_and_explain(t, unicode_fix=True).edits] == []
+
+
+def test_detect_with_jsonl_reports_each_document_by_its_first_line(corpus_jsonl, tmp_path: Path):
+    whole = b"".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}).encode() + b"\n" for p in SEEDS)
+    data = whole + b'{"id": "no text"}\n\n'
+    (tmp_path / "docs.jsonl").write_bytes(data)
+    result = run("--detect", "--jsonl", "docs.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    expected = [textfix.detect(p.read_text(encoding="utf-8")) for p in SEEDS]
+    assert [l[4] for l in lines] == [f"docs.jsonl:{n}" for n in range(1, len(SEEDS) + 1)]
+    assert [(float(l[0]), l[1]) for l in lines] == [(r.score, "spun" if r.is_spun else "clean") for r in expected]
+    assert run("--detect", "--jsonl", "--jobs", "2", "docs.jsonl", cwd=tmp_path).stdout == result.stdout
+    # paragraphs grouped into their articles score as the articles do
+    grouped = run("--detect", "--jsonl", "--group-by", "doc", stdin=corpus_jsonl)
+    verdicts = [line.split("\t")[1] for line in grouped.stdout.decode().splitlines()]
+    assert verdicts == ["spun" if r.is_spun else "clean" for r in expected]
+
+
+def test_check_exits_1_when_any_document_is_spun_and_prints_nothing(corpus_jsonl, tmp_path: Path):
+    clean = [str(p) for p in SEEDS if not p.name.startswith(("001", "004"))]
+    assert len(clean) == 3
+    quiet = run("--check", *clean)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, b"", b"")
+    found = run("--check", *clean, str(SEEDS[1]))
+    assert (found.returncode, found.stdout, found.stderr) == (1, b"", b"")
+    assert run("--check", stdin=SEEDS[4].read_bytes()).returncode == 1
+    assert run("--check", stdin=b"").returncode == 0
+    assert run("--check", "--jsonl", stdin=corpus_jsonl).returncode == 1
+    clean_records = b"".join(line for line in corpus_jsonl.splitlines(keepends=True)
+                             if b'"doc": "001' not in line and b'"doc": "004' not in line)
+    assert run("--check", "--jsonl", "--group-by", "doc", stdin=clean_records).returncode == 0
+    missing = run("--check", clean[0], str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2 and missing.stdout == b""

@@ -1,6 +1,6 @@
 """The `textfix` command: a Unix filter that repairs spun text (also `python -m textfix`).
 
-Exit codes: 0 success; 1 reserved for checks that find spin; 2 usage errors, unreadable
+Exit codes: 0 success; 1 when --check finds a spun document; 2 usage errors, unreadable
 files, malformed lexicons and malformed JSON lines; 130 when interrupted. Input is read as
 bytes and decoded as UTF-8; bytes that are not UTF-8 pass through unchanged (surrogateescape)
 with one warning on stderr.
@@ -23,7 +23,7 @@ from .engine import Fixer
 from .lexicon import LexiconError
 from .results import Edit
 
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+EXIT_OK, EXIT_SPUN, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,13 +32,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Find spun prose and restore what it originally said. Reads the FILEs "
         "(standard input when there are none) and writes the repaired text to standard output. "
         "`textfix lint PATH...` checks lexicon files; `textfix report FILE...` writes an HTML review page.",
-        epilog="Exit status: 0 on success; 2 on a usage error, an unreadable file, a malformed lexicon "
+        epilog="Exit status: 0 on success; 1 when --check finds a spun document; 2 on a usage error, an unreadable file, a malformed lexicon "
         "or a malformed JSON line; 130 when interrupted.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' for standard input")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output (never over an input)")
     parser.add_argument("--explain", metavar="FILE", help="write every edit as a JSON line to FILE ('-' for stderr)")
     parser.add_argument("--detect", action="store_true", help="print each document's spin score instead of repairing")
+    parser.add_argument("--check", action="store_true",
+                        help="print nothing; exit 1 when any document is spun, 0 when none is (like diff)")
     parser.add_argument("--diff", action="store_true", help="print a word diff ([-spun-]{+restored+}) instead of the text")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the diff (auto: on a terminal)")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON lines: repair one field of each record")
@@ -111,36 +113,51 @@ class FileTask(NamedTuple):
         return FileResult(encode(_render(result.text, result.edits, self.settings)), explained, invalid, None)
 
 
-def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO) -> None:
+def _detect(fixer: Fixer, name: str, stream: BinaryIO, decoder: Decoder, out: BinaryIO | None) -> bool:
+    """Write the document's report line (unless out is None, for --check); whether it is spun."""
+    from .jsonl import report_line
+
     report = fixer.detect_stream(decoder.pieces(stream, name))
-    verdict = "spun" if report.is_spun else "clean"
-    out.write(encode(f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"))
+    if out is not None:
+        out.write(encode(report_line(report, name)))
+    return report.is_spun
 
 
-def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, progress: Progress, out: BinaryIO,
-           explain: TextIO | None, settings: Settings, jobs: int) -> tuple[int, int, bool]:
-    """Repair the records of one JSON-lines input: (exit status, malformed lines passed
-    through, whether bytes that are not UTF-8 were seen)."""
+class JsonlOutcome(NamedTuple):
+    status: int
+    skipped: int  # malformed lines passed through
+    invalid: bool  # bytes that are not UTF-8 were seen
+    spun: int  # with --detect or --check: documents found spun
+
+
+def _jsonl(fixer: Fixer, args: argparse.Namespace, name: str, stream: BinaryIO, progress: Progress,
+           out: BinaryIO | None, explain: TextIO | None, settings: Settings, jobs: int) -> JsonlOutcome:
+    """Repair (or with --detect, --check score) the records of one JSON-lines input; out is
+    None for --check, which writes nothing."""
     from .jsonl import BlockTask, Options, blocks
 
-    options = Options(args.field, args.group_by, args.explain_field, args.skip_bad, explain is not None)
+    detect = args.detect or args.check
+    options = Options(args.field, args.group_by, args.explain_field, args.skip_bad, explain is not None, detect, name)
     results = ordered_map(BlockTask(options), blocks(stream, options, progress), fixer, jobs, 1)
-    skipped, invalid = 0, False
+    skipped, invalid, spun = 0, False, 0
     try:
         for result in results:
-            out.write(result.output)
+            if out is not None:
+                out.write(result.output)
             skipped += len(result.malformed)
             invalid |= result.invalid
+            spun += result.spun
             if explain is not None:
                 for line, edits in result.edits:
                     explain.write(_explain_records(name, edits, 0, settings.version, line))
             if result.error is not None:
-                out.flush()
+                if out is not None:
+                    out.flush()
                 print(f"textfix: {name}: {result.error} (--skip-bad passes such lines through)", file=sys.stderr)
-                return EXIT_USAGE, skipped, invalid
+                return JsonlOutcome(EXIT_USAGE, skipped, invalid, spun)
     finally:
         results.close()
-    return EXIT_OK, skipped, invalid
+    return JsonlOutcome(EXIT_OK, skipped, invalid, spun)
 
 
 # Subcommands take precedence over files of the same name (give such a file as ./lint).
@@ -148,10 +165,12 @@ SUBCOMMANDS = {"lint": "textfix.lint", "report": "textfix.review", "learn": "tex
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
-    if args.detect and args.jsonl:
-        return "--detect scores plain-text files; it does not read JSON lines yet"
+    if args.check and (args.detect or args.diff or args.output or args.explain):
+        return "--check prints nothing: it does not combine with --detect, --diff, -o or --explain"
     if args.diff and (args.jsonl or args.detect):
         return "--diff works on plain text, without --jsonl or --detect"
+    if (args.detect or args.check) and (args.explain_field or args.unicode):
+        return "--explain-field and --unicode belong to repairing, not to --detect or --check"
     if not args.jsonl and (args.group_by or args.explain_field or args.skip_bad or args.field != "text"):
         return "--field, --group-by, --explain-field and --skip-bad need --jsonl"
     if args.jobs < 0:
@@ -185,12 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(input_size(names), not args.no_progress)
     decoder = Decoder(progress)
     status = EXIT_OK
-    skipped = 0
+    skipped = spun = 0
     out = None
     try:
         out = open_output(args.output, names)
         explain = explain_stream(args.explain)
-        if jobs > 1 and not args.jsonl and not args.detect and len(names) > 1 and "-" not in names:
+        if jobs > 1 and not (args.jsonl or args.detect or args.check) and len(names) > 1 and "-" not in names:
             for name, result in zip(names, ordered_map(FileTask(settings, explain is not None), names, fixer, jobs, 1)):
                 if result.error:
                     print(f"textfix: {result.error}", file=sys.stderr)
@@ -207,14 +226,16 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     stream = open_input(name)
                     try:
-                        if args.detect:
-                            _detect(fixer, name, stream, decoder, out)
-                        elif args.jsonl:
-                            code, bad, invalid = _jsonl(fixer, args, name, stream, progress, out, explain, settings, jobs)
-                            skipped += bad
-                            decoder.saw_invalid |= invalid
-                            if code != EXIT_OK:
-                                return code
+                        report_to = None if args.check else out
+                        if args.jsonl:
+                            outcome = _jsonl(fixer, args, name, stream, progress, report_to, explain, settings, jobs)
+                            skipped += outcome.skipped
+                            decoder.saw_invalid |= outcome.invalid
+                            spun += outcome.spun
+                            if outcome.status != EXIT_OK:
+                                return outcome.status
+                        elif args.detect or args.check:
+                            spun += _detect(fixer, name, stream, decoder, report_to)
                         else:
                             _repair_stream(fixer, name, stream, decoder, out, explain, settings)
                     finally:
@@ -224,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
                 except InputError as exc:
                     print(f"textfix: {exc}", file=sys.stderr)
                     status = EXIT_USAGE
+                if args.check and spun:
+                    break  # the answer is known, as with grep -q
         if explain is not None and explain is not sys.stderr:
             explain.close()
     except InputError as exc:
@@ -243,4 +266,6 @@ def main(argv: list[str] | None = None) -> int:
         print("textfix: warning: input is not valid UTF-8; the invalid bytes were passed through unchanged", file=sys.stderr)
     if skipped:
         print(f"textfix: warning: {skipped} malformed JSON line(s) passed through unchanged", file=sys.stderr)
+    if args.check and status == EXIT_OK and spun:
+        return EXIT_SPUN
     return status

@@ -1,4 +1,5 @@
-"""JSON lines: repair one field of each record and keep everything else.
+"""JSON lines: repair one field of each record and keep everything else (or, for --detect,
+score each record's field and write a report line instead).
 
 A record whose field has nothing to repair comes out as the same line, byte for byte; a
 repaired one is re-serialised with its keys in their order and every other value unchanged.
@@ -13,7 +14,7 @@ import re
 from typing import BinaryIO, Callable, Iterator, NamedTuple
 
 from .engine import Fixer
-from .results import Edit
+from .results import Edit, SpinReport
 
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 GROUP_SEPARATOR = "\n\n"  # between the texts of a group's records, so no phrase spans two
@@ -27,6 +28,8 @@ class Options(NamedTuple):
     explain_field: str | None = None  # put each repaired record's edits in this field
     skip_bad: bool = False
     return_edits: bool = False  # send each changed record's edits back (for --explain FILE)
+    detect: bool = False  # score each document instead of repairing it: one report line each
+    name: str = "-"  # the input's name, which report lines carry
 
 
 class Block(NamedTuple):
@@ -46,6 +49,7 @@ class BlockResult(NamedTuple):
     malformed: list[int]  # line numbers passed through with skip_bad
     error: MalformedLine | None  # a malformed line without skip_bad: output stops before it
     invalid: bool  # the block held bytes that are not UTF-8 (passed through)
+    spun: int = 0  # with detect: the documents found spun
 
 
 def _parse(number: int, line: str) -> object:
@@ -156,10 +160,10 @@ def _groups(records: list[tuple[str, object]], options: Options) -> list[list[in
     return groups
 
 
-def repair_block(fixer: Fixer, block: Block, options: Options) -> BlockResult:
-    """Repair the records of one block; a malformed line ends the block unless skip_bad."""
-    from .repair import apply_edits
-
+def _records(block: Block, options: Options) -> tuple[list[tuple[str, object]], list[int], MalformedLine | None, bool]:
+    """The block's lines with their parsed records (None for blank and passed-through lines),
+    the malformed lines passed through, the malformed line that ends the block, and whether
+    the block held bytes that are not UTF-8."""
     text = block.data.decode("utf-8", errors="surrogateescape")
     invalid = _ESCAPED.search(text) is not None
     records: list[tuple[str, object]] = []
@@ -177,6 +181,31 @@ def repair_block(fixer: Fixer, block: Block, options: Options) -> BlockResult:
                 break
             malformed.append(number)
             records.append((line, None))
+    return records, malformed, error, invalid
+
+
+def report_line(report: SpinReport, name: str) -> str:
+    """One document's line of --detect output."""
+    verdict = "spun" if report.is_spun else "clean"
+    return f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"
+
+
+def detect_block(fixer: Fixer, block: Block, options: Options) -> BlockResult:
+    """A report line for each document of the block, named FILE:LINE by its first record's line."""
+    records, malformed, error, invalid = _records(block, options)
+    out, spun = [], 0
+    for group in _groups(records, options):
+        report = fixer.detect(GROUP_SEPARATOR.join(records[i][1][options.field] for i in group))
+        spun += report.is_spun
+        out.append(report_line(report, f"{options.name}:{block.first + group[0]}"))
+    return BlockResult("".join(out).encode("utf-8", "surrogateescape"), [], malformed, error, invalid, spun)
+
+
+def repair_block(fixer: Fixer, block: Block, options: Options) -> BlockResult:
+    """Repair the records of one block; a malformed line ends the block unless skip_bad."""
+    from .repair import apply_edits
+
+    records, malformed, error, invalid = _records(block, options)
     field = options.field
     per_record: dict[int, list[Edit]] = {}
     for group in _groups(records, options):
@@ -208,4 +237,4 @@ class BlockTask(NamedTuple):
     options: Options
 
     def __call__(self, fixer: Fixer, block: Block) -> BlockResult:
-        return repair_block(fixer, block, self.options)
+        return (detect_block if self.options.detect else repair_block)(fixer, block, self.options)
