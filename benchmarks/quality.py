@@ -131,7 +131,7 @@ def lee_damage(config: textfix.Config, reference: ModuleType | None) -> dict[str
             edits += [{"line": number, **change} for change in changes(line, out)]
         spin = textfix.detect(line, config)
         flagged += spin.is_spun
-        max_score = max(max_score, spin.score)
+        max_score = max(max_score, spin.score or 0.0)
     return {"documents": documents, "words": words, "changed": changed, "per10k": changed * 1e4 / max(1, words),
             "documents_changed": touched, "documents_flagged_spun": flagged, "max_detect_score": max_score,
             "changes": edits}

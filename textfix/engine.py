@@ -11,6 +11,7 @@ from . import compose, evidence, lookup, repair
 from .compiled import EVIDENCE, CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .protect import Shield, overlaps
+from .language import Tally
 from .results import Edit, Explained, Span, SpinReport
 from .tokens import TokenStream
 from .windows import WINDOW_CHARS, stream_windows, window_ranges
@@ -234,9 +235,11 @@ class Fixer:
         spans: list[Span] = []
         found = words = 0
         families: dict[str, int] = {}
+        language = Tally()
         for window, _, decisions in self._decided(windows):
             found += len(window.fingerprints)
             words += len(window.tokens)
+            language.add(window.tokens.norms)
             for d in decisions:
                 if d.entry.cls == "keep":
                     continue
@@ -245,5 +248,7 @@ class Fixer:
                 spans.append(Span(window.base + start, window.base + end, window.tokens.text[start:end],
                                   d.entry.original, d.entry.family, kind))
                 families[d.entry.family] = families.get(d.entry.family, 0) + 1
+        if not language.english:
+            return SpinReport(None, False, (), words, 0, {}, english=False)
         score = round(evidence.spin_score(found, words), 4)
         return SpinReport(score, score >= self.config.threshold, tuple(spans), words, found, families)

@@ -186,6 +186,8 @@ def _records(block: Block, options: Options) -> tuple[list[tuple[str, object]], 
 
 def report_line(report: SpinReport, name: str) -> str:
     """One document's line of --detect output."""
+    if report.score is None:
+        return f"-\tnot-english\t0\t{report.words}\t{name}\n"
     verdict = "spun" if report.is_spun else "clean"
     return f"{report.score:.4f}\t{verdict}\t{report.fingerprints}\t{report.words}\t{name}\n"
 

@@ -47,18 +47,21 @@ class SpinReport:
 
     score:        in [0, 1): 0 without fingerprints, 0.5 at the default threshold
                   (two unambiguous fingerprints per 2,000 words), approaching 1 with more;
-    is_spun:      score >= the config's threshold;
+                  None when the text is not English (detection abstains: see `english`);
+    is_spun:      score >= the config's threshold (False when abstaining);
     spans:        the fingerprints and the context-licensed matches, in text order;
     words:        words and numbers in the text;
-    fingerprints: unambiguous fingerprints found.
+    fingerprints: unambiguous fingerprints found;
+    english:      False when the text is not English (textfix.language), and so not scored.
     """
 
-    score: float
+    score: float | None
     is_spun: bool
     spans: tuple[Span, ...] = ()
     words: int = 0
     fingerprints: int = 0
     family_counts: dict[str, int] = field(default_factory=dict)
+    english: bool = True
 
     @property
     def density(self) -> float:

@@ -144,7 +144,7 @@ def report_data(documents: Documents, config: Config | None = None, **overrides:
     fixer = Fixer(config, **overrides)
     entries = {e.source: e for e in fixer.lexicon.entries}
     records = [_document(name, text, fixer, entries) for name, text in _named(documents)]
-    records.sort(key=lambda r: -r["score"])
+    records.sort(key=lambda r: 1.0 if r["score"] is None else -r["score"])  # unscored (not English) last
     return records
 
 

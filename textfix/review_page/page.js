@@ -16,6 +16,10 @@
     return node;
   }
 
+  function scoreText(score) {
+    return score === null ? "n/a" : score.toFixed(3);  // null: not English, detection abstained
+  }
+
   function familyClass(family) {
     return "fam-" + (FAMILIES.has(family) ? family : "other");
   }
@@ -46,7 +50,7 @@
       open.addEventListener("click", () => openDocument(index, true));
       const cells = [
         el("th", { scope: "row" }, [open]),
-        el("td", { className: "number", textContent: d.score.toFixed(3) }),
+        el("td", { className: "number", textContent: scoreText(d.score) }),
         el("td", { className: "verdict", textContent: d.spun ? "spun" : "clean" }),
         el("td", { className: "number", textContent: String(d.repairs.news || 0) }),
         el("td", { className: "number", textContent: String(d.repairs.academic || 0) }),
@@ -107,7 +111,7 @@
     $("document-heading").textContent = doc.name;
     const repairs = doc.edits.length;
     $("document-facts").textContent =
-      `Score ${doc.score.toFixed(3)} (${doc.spun ? "spun" : "clean"}), ${repairs} repair${repairs === 1 ? "" : "s"}, ` +
+      `Score ${scoreText(doc.score)} (${doc.score === null ? "not English, not scored" : doc.spun ? "spun" : "clean"}), ${repairs} repair${repairs === 1 ? "" : "s"}, ` +
       `${doc.words.toLocaleString("en")} words.`;
     for (const row of document.querySelectorAll("#summary tbody tr"))
       row.classList.toggle("current", row.dataset.index === String(index));
