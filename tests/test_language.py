@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 import textfix
+from textfix.language import Tally
+from textfix.tokens import TokenStream
 
 from conftest import CORPUS, ROOT
 from test_cli import run
@@ -50,10 +52,19 @@ def _english_documents() -> list[str]:
     return texts + [line for line in lee if line.strip()]
 
 
+def _share(text: str) -> float:
+    tally = Tally()
+    tally.add(TokenStream(text).norms)
+    return tally.common / tally.latin
+
+
 def test_every_english_document_is_scored():
     documents = _english_documents()
     assert len(documents) > 300
     assert all(textfix.detect(text).english for text in documents)
+    # the margin the README states: English at 30% or more, the foreign Latin-script texts under 10%
+    assert min(map(_share, documents)) >= 0.30
+    assert max(_share(FOREIGN[k]) for k in ("de", "es", "fr", "it", "nl", "pt", "id")) < 0.10
 
 
 def test_short_texts_and_spun_text_with_a_foreign_quotation_are_scored():
