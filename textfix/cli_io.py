@@ -69,6 +69,37 @@ def read_input(name: str) -> tuple[str, bool]:
     return text, bool(_ESCAPED.search(text))
 
 
+def json_text_fields(name: str, fields: tuple[str, ...]) -> Iterator[tuple[int, dict, tuple[str, ...]]]:
+    """(line number, record, the fields' strings) of each non-blank line of a JSON-lines file;
+    a line that is not an object with those fields as strings stops with an InputError."""
+    import json
+
+    text, _ = read_input(name)
+    wanted = " and ".join(repr(f) for f in fields)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            values = tuple(record[f] for f in fields)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{name}: line {number}: not a JSON object with the field(s) {wanted} "
+                             f"({exc.__class__.__name__})") from None
+        if not all(isinstance(v, str) for v in values):
+            raise InputError(f"{name}: line {number}: {wanted} must be strings")
+        yield number, record, values
+
+
+def write_output(target: str | None, inputs: list[str], data: bytes) -> None:
+    """Write data to standard output or to the file OUT (never over an input)."""
+    out = open_output(target, inputs)
+    try:
+        out.write(data)
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+
+
 def encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 

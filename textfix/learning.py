@@ -19,8 +19,8 @@ from typing import Iterable, Iterator, NamedTuple
 
 from rapidfuzz import fuzz
 
-from .cli_io import InputError, open_output, read_input
 from .align import Run, Token, align, tokens, word_runs
+from .cli_io import InputError, json_text_fields, read_input, write_output
 from .compiled import compiled_lexicon
 from .config import Config, resolve
 from .lexicon import LexiconError
@@ -236,12 +236,7 @@ def _suggest(candidate: Candidate) -> None:
         if len(classes) == 1 and classes.pop() in {"NAME", "NUM", "STOP", "COMMA", "QUOTE"}:
             candidate.suggested_context = f"{position}:{_token_class(candidate._neighbours[0][index])}"
             return
-    for position, index in (("next", 1), ("prev", 0)):
-        words = sorted({normalise(n[index]) for n in candidate._neighbours})
-        if all(_is_word(w) for w in words) and len(words) <= 3:
-            candidate.suggested_context = f"{position}:{'/'.join(words)}"
-            return
-    candidate.suggested_context = "*"
+    candidate.suggested_context = _exact_context(candidate, most=3) or "*"
 
 
 def _lower_where_any(seen: str, new: str) -> str:
@@ -250,11 +245,12 @@ def _lower_where_any(seen: str, new: str) -> str:
     return "".join(a.lower() if a != b and a.lower() == b.lower() else a for a, b in zip(seen, new))
 
 
-def _exact_context(candidate: Candidate) -> str | None:
-    """The context naming the very words seen next to (or else before) the phrase."""
+def _exact_context(candidate: Candidate, most: int | None = None) -> str | None:
+    """The context naming the very words seen next to (or else before) the phrase, when they
+    are words (and no more than `most` of them)."""
     for position, index in (("next", 1), ("prev", 0)):
         words = sorted({normalise(n[index]) for n in candidate._neighbours})
-        if all(_is_word(w) for w in words):
+        if all(_is_word(w) for w in words) and (most is None or len(words) <= most):
             return f"{position}:{'/'.join(words)}"
     return None
 
@@ -384,23 +380,17 @@ def _pairs_from_paths(spun: Path, original: Path) -> Iterator[tuple[str, str, st
 
 def _read(path: Path) -> str:
     text, _ = read_input(str(path))
+    return _replace_invalid(text)
+
+
+def _replace_invalid(text: str) -> str:
+    """Bytes that were not UTF-8 become U+FFFD: a learned entry is written out as UTF-8."""
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _pairs_from_jsonl(path: str, spun_field: str, original_field: str) -> Iterator[tuple[str, str, str]]:
-    text = _read(Path(path)) if path != "-" else sys.stdin.buffer.read().decode("utf-8", "replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            spun, original = record[spun_field], record[original_field]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}: line {number}: not a JSON object with string fields "
-                             f"{spun_field!r} and {original_field!r} ({exc.__class__.__name__})") from None
-        if not isinstance(spun, str) or not isinstance(original, str):
-            raise InputError(f"{path}: line {number}: {spun_field!r} and {original_field!r} must be strings")
-        yield f"{path}:{number}", spun, original
+    for number, _, (spun, original) in json_text_fields(path, (spun_field, original_field)):
+        yield f"{path}:{number}", _replace_invalid(spun), _replace_invalid(original)
 
 
 def main(argv: list[str]) -> int:
@@ -445,12 +435,7 @@ def main(argv: list[str]) -> int:
         if args.new_only:
             result.candidates = [c for c in result.candidates if c.packaged != "same"]
         text = result.lexicon(args.family) if args.format == "lexicon" else result.jsonl()
-        out = open_output(args.output, [i for i in inputs if Path(i).is_file()])
-        try:
-            out.write(text.encode("utf-8"))
-        finally:
-            if out is not sys.stdout.buffer:
-                out.close()
+        write_output(args.output, [i for i in inputs if Path(i).is_file()], text.encode("utf-8"))
     except (InputError, LexiconError) as exc:
         print(f"textfix learn: {exc}", file=sys.stderr)
         return 2

@@ -177,7 +177,7 @@ def main(argv: list[str]) -> int:
     import argparse
     import sys
 
-    from .cli_io import InputError, open_output, read_input
+    from .cli_io import InputError, read_input, write_output
     from .lexicon import LexiconError
 
     parser = argparse.ArgumentParser(prog="textfix report", description="Write an HTML review page of the FILEs "
@@ -193,12 +193,7 @@ def main(argv: list[str]) -> int:
         documents = [(name if name != "-" else "<stdin>", read_input(name)[0]) for name in args.files]
         config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold, assume_spun=args.assume_spun)
         page = report(documents, config, title=args.title)
-        out = open_output(args.output, args.files)
-        try:
-            out.write(page.encode("utf-8"))
-        finally:
-            if out is not sys.stdout.buffer:
-                out.close()
+        write_output(args.output, args.files, page.encode("utf-8"))
     except InputError as exc:
         print(f"textfix report: {exc}", file=sys.stderr)
         return 2

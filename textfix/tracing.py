@@ -22,18 +22,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple
 
-import regex
 from rapidfuzz import fuzz, process
 
 from .align import SentencePair, align, sentences, tokens, word_runs
-from .cli_io import InputError, open_output, read_input
+from .cli_io import InputError, encode, json_text_fields, read_input, write_output
 from .compiled import compiled_lexicon
 from .config import Config, resolve
 from .engine import Fixer
 from .lexicon import LexiconError
-from .tokens import normalise
+from .tokens import TokenStream, normalise
 
-_WORD = regex.compile(r"\w+(?:['’‐‑-]\w+)*")
 SHORTLIST = 20
 # fuzz.ratio of a restored sentence to its best match in an unrelated English text is about
 # 40-50; only what lies above this floor counts as likeness.
@@ -72,7 +70,7 @@ def _mutable_words(config: Config) -> frozenset[str]:
 
 
 def _immutable_trigrams(text: str, mutable: frozenset[str]) -> tuple[set[int], int]:
-    words = [w for w in (normalise(m) for m in _WORD.findall(text)) if w not in mutable]
+    words = [w for w in TokenStream(text).norms if w not in mutable]
     if len(words) < 3:
         return {hash((w,)) for w in words}, len(words)
     return {hash(t) for t in zip(words, words[1:], words[2:])}, len(words)
@@ -154,20 +152,11 @@ def _candidate_files(paths: list[str]) -> list[Path]:
 
 
 def _jsonl_candidates(path: str, field: str, id_field: str | None) -> list[tuple[str, str]]:
-    text, _ = read_input(path)
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            body = record[field]
-            name = str(record[id_field]) if id_field else f"{path}:{number}"
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}: line {number}: not a JSON object with the field(s) needed ({exc.__class__.__name__})") from None
-        if not isinstance(body, str):
-            raise InputError(f"{path}: line {number}: {field!r} is not a string")
-        out.append((name, body))
+    for number, record, (body,) in json_text_fields(path, (field,)):
+        if id_field and id_field not in record:
+            raise InputError(f"{path}: line {number}: no field {id_field!r} to name the candidate")
+        out.append((str(record[id_field]) if id_field else f"{path}:{number}", body))
     return out
 
 
@@ -201,12 +190,7 @@ def main(argv: list[str]) -> int:
         if not named:
             raise InputError("no candidate documents found")
         result = trace(spun, named, Config(lexicons=tuple(args.lexicon)))
-        out = open_output(args.output, [args.spun, *args.candidates])
-        try:
-            out.write(_render(result, args).encode("utf-8", "surrogateescape"))
-        finally:
-            if out is not sys.stdout.buffer:
-                out.close()
+        write_output(args.output, [args.spun, *args.candidates], encode(_render(result, args)))
     except (InputError, LexiconError) as exc:
         print(f"textfix trace: {exc}", file=sys.stderr)
         return 2
