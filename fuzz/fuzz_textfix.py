@@ -5,7 +5,7 @@
 TARGET is one of:
   fix      fix_and_explain on arbitrary text, gate normal or forced open: it must not raise,
            its edits must replay to its text, and a second repair must change nothing;
-  detect   detect() on arbitrary text: it must not raise, the score lies in [0, 1) (or is None,
+  detect   detect() on arbitrary text: it must not raise, the score lies in [0, 1] (or is None,
            for text that is not English, with nothing flagged) and every span quotes the text;
   lexicon  the lexicon parser on arbitrary bytes: a file is either read or rejected with a
            LexiconError naming file and line, never another exception.
@@ -51,7 +51,7 @@ def detect(data: bytes) -> None:
     if report.score is None:
         if report.english or report.is_spun or report.spans:
             raise AssertionError(f"an abstaining report must say it is not English and flag nothing: {report}")
-    elif not 0.0 <= report.score < 1.0:
+    elif not 0.0 <= report.score <= 1.0:
         raise AssertionError(f"score {report.score} out of range")
     for span in report.spans:
         if text[span.start:span.end] != span.phrase:

@@ -18,7 +18,7 @@ from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 21
+COMPILER_VERSION = 22
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -70,6 +70,7 @@ class CompiledLexicon(NamedTuple):
     starts: StartIndex
     fuzzy_keys: tuple[str, ...]
     fuzzy_entries: dict[str, tuple[Entry, ...]]
+    fingerprint_keys: tuple[str, ...]  # the unambiguous keys, tokens joined by spaces (prescreen.py)
     confidence: dict[str, float]  # entry source -> confidence of its edits
     version: str
 
@@ -172,6 +173,7 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
         starts=_starts(entries),
         fuzzy_keys=tuple(sorted(fuzzy)),
         fuzzy_entries={k: tuple(v) for k, v in fuzzy.items()},
+        fingerprint_keys=tuple(sorted({" ".join(e.tokens) for e in entries if e.cls == "unambiguous"})),
         confidence={e.source: _confidence(e) for e in entries if e.cls != "keep"} | {COMPOSED: COMPOSED_CONFIDENCE},
         version=version,
     )

@@ -8,12 +8,14 @@ from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple
 
 from . import compose, evidence, lookup, repair
+from .calibration import detection_score
 from .compiled import EVIDENCE, CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
-from .protect import Shield, overlaps
 from .language import Tally
+from .prescreen import prescreen_for
+from .protect import Shield, overlaps
 from .results import Edit, Explained, Span, SpinReport
-from .tokens import TokenStream
+from .tokens import TokenStream, normalise
 from .windows import WINDOW_CHARS, stream_windows, window_ranges
 
 
@@ -182,7 +184,17 @@ class Fixer:
                 return Explained(spun.text, repair.compose(text, first, spun.edits))
         return self._spin(text, explained)
 
+    def _without_fingerprints(self, low: str) -> bool:
+        """Whether the prescreen rules out every fingerprint in a lower-cased text (tokens.normalise),
+        in which case the evidence gate stays closed throughout and nothing can fire."""
+        if self.config.assume_spun:
+            return False
+        lexicon = self.lexicon
+        return not prescreen_for(lexicon.version, lexicon.fingerprint_keys).may_match(low)
+
     def _spin(self, text: str, explained: bool) -> Explained:
+        if self._without_fingerprints(normalise(text)):
+            return Explained(text, [])
         shield = Shield()
         windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
         edits: list[Edit] = []
@@ -232,23 +244,48 @@ class Fixer:
         return self._report(self._stream(pieces))
 
     def _report(self, windows: Iterable[Window]) -> SpinReport:
+        """Every window is read as if the gate were open: an ambiguous entry whose context holds
+        is evidence of its own (kind "context"), weighed by the score's model with the
+        unambiguous fingerprints. Context evidence counts distinct phrases, not occurrences: a
+        word the text keeps using is one piece of it. Words are counted, and the language
+        judged, on the whitespace-separated words of each lower-cased window."""
         spans: list[Span] = []
-        found = words = 0
+        found = 0
+        context: set[tuple[str, ...]] = set()
         families: dict[str, int] = {}
-        language = Tally()
-        for window, _, decisions in self._decided(windows):
+        counts = WordCount()
+        for window in windows:
+            tokens = window.tokens
+            counts.add(normalise(tokens.text[tokens.lo:tokens.hi]))
             found += len(window.fingerprints)
-            words += len(window.tokens)
-            language.add(window.tokens.norms)
-            for d in decisions:
+            for d in self._decide(window, True):
                 if d.entry.cls == "keep":
                     continue
-                kind = "unambiguous" if evidence.is_fingerprint(d) else "context"
+                fingerprint = evidence.is_fingerprint(d)
+                if not fingerprint:
+                    context.add(d.entry.tokens)
                 start, end = d.candidate.start, d.candidate.end
-                spans.append(Span(window.base + start, window.base + end, window.tokens.text[start:end],
-                                  d.entry.original, d.entry.family, kind))
+                spans.append(Span(window.base + start, window.base + end, tokens.text[start:end], d.entry.original,
+                                  d.entry.family, "unambiguous" if fingerprint else "context"))
                 families[d.entry.family] = families.get(d.entry.family, 0) + 1
-        if not language.english:
-            return SpinReport(None, False, (), words, 0, {}, english=False)
-        score = round(evidence.spin_score(found, words), 4)
-        return SpinReport(score, score >= self.config.threshold, tuple(spans), words, found, families)
+        if not counts.language.english:
+            return SpinReport(None, False, (), counts.total, 0, {}, english=False)
+        score = round(detection_score(found, len(context), counts.total), 4)
+        return SpinReport(score, score >= self.config.threshold, tuple(spans), counts.total, found, families,
+                          len(context))
+
+
+class WordCount:
+    """A text's whitespace-separated words, counted window by window, and its language tally."""
+
+    __slots__ = ("total", "language")
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.language = Tally()
+
+    def add(self, low: str) -> None:
+        """Count a lower-cased window (tokens.normalise)."""
+        words = low.split()
+        self.total += len(words)
+        self.language.add(words)

@@ -52,6 +52,8 @@ class SpinReport:
     spans:        the fingerprints and the context-licensed matches, in text order;
     words:        words and numbers in the text;
     fingerprints: unambiguous fingerprints found;
+    context:      distinct phrases of ambiguous entries whose context holds (counted as if the
+                  text were known to be spun: evidence, not repairs);
     english:      False when the text is not English (textfix.language), and so not scored.
     """
 
@@ -61,6 +63,7 @@ class SpinReport:
     words: int = 0
     fingerprints: int = 0
     family_counts: dict[str, int] = field(default_factory=dict)
+    context: int = 0
     english: bool = True
 
     @property

@@ -1,0 +1,102 @@
+"""A pass over the raw text that tells whether any unambiguous key can occur in it at all.
+
+Most text a pipeline sees is clean, and clean text holds no fingerprint (an unambiguous key):
+without one the evidence gate stays closed, nothing is repaired and the spin score is zero. So
+one Aho-Corasick scan (ahocorasick_rs, in Rust) of the lower-cased text for every unambiguous
+key, joined by single spaces, answers for a clean text before any tokenization.
+
+The answer errs one way only: False means the full lookup would find no fingerprint either,
+True only that it might (a key inside a longer token such as "full-scale", or a capital a key
+requires, is left to the full lookup to rule out). Words of a key may stand apart by any run of
+spaces and tabs on one line, so a text with other same-line whitespace than single spaces is
+scanned again with those runs collapsed.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable
+
+import ahocorasick_rs
+
+# Same-line whitespace other than one space: where the text's gaps differ from the keys' " ".
+_ODD_SPACES = ("  ", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
+               *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
+_SPACE_RUN = re.compile(r"[^\S\n\r]+")
+
+
+def _word_char(char: str) -> bool:
+    """\\w, as the tokenizer reads it."""
+    return char.isalnum() or char == "_"
+
+
+def _starts_token(low: str, start: int) -> bool:
+    """Whether a hit can begin a token: not after a word character, nor after a hyphen or an
+    apostrophe that joins it to one ("re-evaluate", "o'brien")."""
+    if not start:
+        return True
+    before = low[start - 1]
+    if _word_char(before):
+        return False
+    return not (before in "-'" and start > 1 and _word_char(low[start - 2]))
+
+
+def _ends_token(low: str, end: int) -> bool:
+    """Whether a hit can end a token: not before a word character, nor before a hyphen that joins
+    it to one ("college-educated"). An apostrophe may start a possessive, which keys match."""
+    if end >= len(low):
+        return True
+    after = low[end]
+    if _word_char(after):
+        return False
+    return not (after == "-" and end + 1 < len(low) and _word_char(low[end + 1]))
+
+
+class Prescreen:
+    """The unambiguous keys of one lexicon, compiled into one automaton."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = sorted(set(keys))
+        patterns = self.keys + list(_ODD_SPACES)
+        self._odd_from = len(self.keys)  # pattern indices from here on are odd spaces
+        self._automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+
+    def may_match(self, low: str) -> bool:
+        """False when no unambiguous key can match anywhere in a text, given normalised
+        (tokens.normalise: lower case, plain apostrophes and hyphens)."""
+        found = self._scan(low)
+        if found is None:
+            found = self._scan(_SPACE_RUN.sub(" ", low))
+        return bool(found)
+
+    def _scan(self, low: str) -> bool | None:
+        """True at the first key standing as whole tokens; else None when odd spaces were seen
+        (the answer waits for a scan with them collapsed), False when not."""
+        odd_from = self._odd_from
+        odd = False
+        try:
+            hits = self._automaton.find_matches_as_indexes(low, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates (undecodable input kept by surrogateescape)
+            return True
+        for index, start, end in hits:
+            if index >= odd_from:
+                odd = True
+            elif _starts_token(low, start) and _ends_token(low, end):
+                return True
+        return None if odd else False
+
+
+_memo: dict[str, Prescreen] = {}
+_lock = threading.Lock()
+
+
+def prescreen_for(version: str, keys: Iterable[str]) -> Prescreen:
+    """The compiled prescreen of a lexicon version, built on first use in each process (the
+    automaton cannot be pickled into the lexicon cache; it builds in about 20 ms)."""
+    screen = _memo.get(version)
+    if screen is None:
+        with _lock:
+            screen = _memo.get(version)
+            if screen is None:
+                screen = _memo[version] = Prescreen(keys)
+    return screen
