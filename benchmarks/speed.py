@@ -11,7 +11,9 @@ listed several times):
 
 The five corpus seeds are repeated to at least --mb megabytes (10**6 bytes of UTF-8) and each
 document is processed separately; every contender gets the best of 3 runs (CPU time), and the ratios are
-of throughputs (fix_text's MB/s over the peer's: above 1, fix_text is faster). Start-up is the median
+of throughputs (fix_text's MB/s over the peer's: above 1, fix_text is faster). Clean prose is
+timed apart, fix_text against the floor alone, on the distinct Lee news documents repeated to
+the same size. Start-up is the median
 of 7 runs of the CLI on a short spun input that it repairs, since pipelines start a filter once
 per file. Prints a table and writes results/speed.json (--json PATH to change).
 
@@ -41,6 +43,7 @@ sys.path.insert(0, str(REPO))  # measure this checkout's textfix, installed or n
 import textfix  # noqa: E402
 
 SEEDS = HERE / "corpus" / "seeds"
+LEE = HERE / "corpus" / "clean" / "lee_background.txt"  # clean news prose, one document a line
 STARTUP_INPUT = SEEDS / "001_ff8509c2529f36e7.txt"  # a spun article; its first two lines are the input
 DEFAULT_JSON = HERE / "results" / "speed.json"
 RUNS = 3
@@ -133,6 +136,9 @@ def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> di
         functions["fix_text"](seed)
     seconds = throughput(functions, documents)
     mbps = {name: total / t for name, t in seconds.items()}
+    lee = list(dict.fromkeys(line for line in read(LEE).splitlines() if line.strip()))
+    clean = lee * max(1, math.ceil(megabytes * 1e6 / sum(len(d.encode("utf-8")) for d in lee)))
+    clean_seconds = throughput({name: functions[name] for name in ("fix_text", "floor")}, clean)
     return {
         "textfix_version": textfix.__version__,
         "lexicon_version": textfix.lexicon_version(config),
@@ -143,6 +149,8 @@ def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> di
         "seconds": seconds,
         "mb_per_second": mbps,
         "ratios": {f"fix_text/{peer}": mbps["fix_text"] / mbps[peer] for peer in ("flashtext", "regex", "floor")},
+        "clean": {"documents": len(clean), "megabytes": sum(len(d.encode("utf-8")) for d in clean) / 1e6,
+                  "seconds": clean_seconds, "fix_text/floor": clean_seconds["floor"] / clean_seconds["fix_text"]},
         "startup": {"input_bytes": len(text.encode("utf-8")), "runs": STARTUP_RUNS, "median_seconds": startup_seconds},
     }
 
@@ -156,6 +164,9 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"{name:12} {rate:8.2f} {results['seconds'][name]:8.3f}")
     lines += ["", "throughput ratios (above 1: fix_text is faster)"]
     lines += [f"  {name:20} {ratio:6.3f}" for name, ratio in results["ratios"].items()]
+    clean = results["clean"]
+    lines += [f"  {'clean prose, fix_text/floor':28} {clean['fix_text/floor']:6.3f}  "
+              f"({clean['documents']} Lee documents, {clean['megabytes']:.2f} MB)"]
     start = results["startup"]
     lines += ["", f"CLI start-up, median of {start['runs']} on {start['input_bytes']} bytes of spun text it repairs"]
     lines += [f"  {name:20} {seconds:6.3f} s" for name, seconds in start["median_seconds"].items()]
