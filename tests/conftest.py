@@ -20,6 +20,16 @@ def corpus_text(kind: str, stem: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def repository_texts() -> list[str]:
+    """Every English text the repository holds: the corpus, the development and held-out sets
+    (spun, gold and clean) and the Lee documents, one per line."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "seeds").glob("*.txt"))]
+    for directory in ("dev", "heldout"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "benchmarks" / directory).rglob("*.txt"))]
+    lee = (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
+    return texts + [line for line in lee if line.strip()]
+
+
 @pytest.fixture(scope="session")
 def spun_001() -> str:
     return corpus_text("seeds", "001")

@@ -8,7 +8,7 @@ import pytest
 import textfix
 from textfix.language import Tally
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, repository_texts
 from test_cli import run
 
 FOREIGN = {
@@ -43,14 +43,6 @@ def test_detection_abstains_and_repair_leaves_it_alone(language: str):
     assert textfix.fix_text(text, assume_spun=True) == text
 
 
-def _english_documents() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "seeds").glob("*.txt"))]
-    for directory in ("dev", "heldout"):
-        texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "benchmarks" / directory).rglob("*.txt"))]
-    lee = (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
-    return texts + [line for line in lee if line.strip()]
-
-
 def _share(text: str) -> float:
     tally = Tally()
     tally.add(text.lower().split())
@@ -58,7 +50,7 @@ def _share(text: str) -> float:
 
 
 def test_every_english_document_is_scored():
-    documents = _english_documents()
+    documents = repository_texts()
     assert len(documents) > 300
     assert all(textfix.detect(text).english for text in documents)
     # the margin the README states: English at 28% or more, the foreign Latin-script texts under 10%

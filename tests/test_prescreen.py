@@ -11,7 +11,7 @@ from textfix.engine import Fixer
 from textfix.prescreen import Prescreen
 from textfix.tokens import normalise
 
-from conftest import CORPUS, DATA, ROOT
+from conftest import DATA, repository_texts
 
 
 class FullEngine(Fixer):
@@ -21,16 +21,8 @@ class FullEngine(Fixer):
         return False
 
 
-def _repository_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "seeds").glob("*.txt"))]
-    for directory in ("dev", "heldout"):
-        texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "benchmarks" / directory).rglob("*.txt"))]
-    lee = (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
-    return texts + [line for line in lee if line.strip()]
-
-
 def test_repair_is_identical_with_and_without_the_prescreen_on_real_text():
-    texts = _repository_texts()
+    texts = repository_texts()
     fast, full = Fixer(), FullEngine()
     skipped = [t for t in texts if fast._without_fingerprints(normalise(t))]
     assert len(skipped) > 250  # it does skip most clean documents

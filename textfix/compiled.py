@@ -8,7 +8,6 @@ by the content of the files it was built from, cached on disk (cache.py) and in 
 from __future__ import annotations
 
 import hashlib
-import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +15,7 @@ from .cache import cached
 from .compose import SOURCE as COMPOSED
 from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
+from .memo import Memo
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
 COMPILER_VERSION = 22
@@ -189,21 +189,16 @@ def _freeze(node: dict) -> None:
             _freeze(value)
 
 
-_memo: dict[Config, CompiledLexicon] = {}
-_lock = threading.Lock()
+_compiled: Memo[Config, CompiledLexicon] = Memo()
 
 
 def compiled_lexicon(config: Config) -> CompiledLexicon:
     """The compiled lexicon for a config: from memory, else the disk cache, else compiled."""
-    lexicon = _memo.get(config)
-    if lexicon is not None:
-        return lexicon
-    with _lock:
-        lexicon = _memo.get(config)
-        if lexicon is None:
-            sources = _sources(config)
-            version = _version(config, sources)
-            # A malformed file changes the hash, so it is never served from the cache.
-            lexicon = cached("lexicon", _cache_key(version, sources), lambda: _build(_entries(config, sources), version))
-            _memo[config] = lexicon
-    return lexicon
+    return _compiled.get(config, lambda: _load(config))
+
+
+def _load(config: Config) -> CompiledLexicon:
+    sources = _sources(config)
+    version = _version(config, sources)
+    # A malformed file changes the hash, so it is never served from the cache.
+    return cached("lexicon", _cache_key(version, sources), lambda: _build(_entries(config, sources), version))

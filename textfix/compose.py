@@ -14,12 +14,12 @@ fingerprints include a listed tortured phrase: news prose that happens to be spu
 """
 from __future__ import annotations
 
-import threading
 from collections import Counter, defaultdict
 from itertools import compress, count
 from typing import Iterable, NamedTuple
 
 from .lexicon import Entry
+from .memo import Memo
 from .rules import parse_rule
 from .tokens import TokenStream, phrase_tokens
 
@@ -43,20 +43,13 @@ def _is_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
 
 
-_built: dict[str, Composition] = {}
-_lock = threading.Lock()
+_built: Memo[str, Composition] = Memo()
 
 
 def composition_for(entries: Iterable[Entry], version: str) -> Composition:
     """The composition of a compiled lexicon, built on first use in a process: only windows
     of spun papers need it, so a run over news or clean text never pays for it."""
-    found = _built.get(version)
-    if found is None:
-        with _lock:
-            found = _built.get(version)
-            if found is None:
-                found = _built[version] = build(entries)
-    return found
+    return _built.get(version, lambda: build(entries))
 
 
 def _number_variants(term: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -14,10 +14,11 @@ scanned again with those runs collapsed.
 from __future__ import annotations
 
 import re
-import threading
 from typing import Iterable
 
 import ahocorasick_rs
+
+from .memo import Memo
 
 # Same-line whitespace other than one space: where the text's gaps differ from the keys' " ".
 _ODD_SPACES = ("  ", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
@@ -56,9 +57,8 @@ class Prescreen:
     """The unambiguous keys of one lexicon, compiled into one automaton."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        self.keys = sorted(set(keys))
-        patterns = self.keys + list(_ODD_SPACES)
-        self._odd_from = len(self.keys)  # pattern indices from here on are odd spaces
+        patterns = [*keys, *_ODD_SPACES]
+        self._odd_from = len(patterns) - len(_ODD_SPACES)  # pattern indices from here on are odd spaces
         self._automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     def may_match(self, low: str) -> bool:
@@ -86,17 +86,10 @@ class Prescreen:
         return None if odd else False
 
 
-_memo: dict[str, Prescreen] = {}
-_lock = threading.Lock()
+_built: Memo[str, Prescreen] = Memo()
 
 
 def prescreen_for(version: str, keys: Iterable[str]) -> Prescreen:
     """The compiled prescreen of a lexicon version, built on first use in each process (the
     automaton cannot be pickled into the lexicon cache; it builds in about 20 ms)."""
-    screen = _memo.get(version)
-    if screen is None:
-        with _lock:
-            screen = _memo.get(version)
-            if screen is None:
-                screen = _memo[version] = Prescreen(keys)
-    return screen
+    return _built.get(version, lambda: Prescreen(keys))

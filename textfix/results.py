@@ -45,12 +45,12 @@ class Span:
 class SpinReport:
     """How strongly a text shows spin: a risk score with the evidence behind it.
 
-    score:        in [0, 1): 0 without fingerprints, 0.5 at the default threshold
-                  (two unambiguous fingerprints per 2,000 words), approaching 1 with more;
-                  None when the text is not English (detection abstains: see `english`);
+    score:        in [0, 1]: the probability that the text is spun under the fitted model
+                  (calibration.py); None when the text is not English (detection abstains:
+                  see `english`);
     is_spun:      score >= the config's threshold (False when abstaining);
     spans:        the fingerprints and the context-licensed matches, in text order;
-    words:        words and numbers in the text;
+    words:        whitespace-separated words in the text;
     fingerprints: unambiguous fingerprints found;
     context:      distinct phrases of ambiguous entries whose context holds (counted as if the
                   text were known to be spun: evidence, not repairs);
