@@ -90,21 +90,22 @@ class Fixer:
         lexicon = self.lexicon
         sure = self._candidates(tokens, lexicon.sure_trie, lookup.start_positions(tokens, lexicon.starts), shielded)
         licensed: dict = {}
-        closed = evidence.choose(tokens, sure, False, licensed)
+        closed = evidence.choose(tokens, sure, evidence.CLOSED, licensed)
         fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
         return Window(tokens, base, shielded, sure, licensed, closed, fingerprints, in_references)
 
-    def _gate(self, neighbourhood: Iterable[Window]) -> bool:
+    def _gate(self, neighbourhood: Iterable[Window]) -> int:
+        """The gate's level (evidence.CLOSED, OPEN or STRONG) from the fingerprints around a window."""
         if self.config.assume_spun:
-            return True
+            return evidence.STRONG
         windows = list(neighbourhood)
         found = sum(len(w.fingerprints) for w in windows)
         words = sum(len(w.tokens) for w in windows)
-        return evidence.spin_score(found, words) >= self.config.threshold
+        return evidence.gate_level(found, words, self.config.threshold)
 
-    def _decide(self, window: Window, gate_open: bool) -> list[evidence.Decision]:
+    def _decide(self, window: Window, gate: int) -> list[evidence.Decision]:
         """Second pass, for windows whose gate is open: every entry, and the fuzzy fallback."""
-        if not gate_open:
+        if gate == evidence.CLOSED:
             return window.closed
         tokens = window.tokens
         lexicon = self.lexicon
@@ -121,7 +122,7 @@ class Fixer:
         # sorts on attribute keys cost less than one with a Python key function.
         candidates.sort(key=_LAST, reverse=True)
         candidates.sort(key=_FIRST)
-        return evidence.choose(tokens, candidates, True, window.licensed)
+        return evidence.choose(tokens, candidates, gate, window.licensed)
 
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
@@ -129,7 +130,7 @@ class Fixer:
         fuzzy = lookup.fuzzy_candidates(tokens, candidates, self.lexicon, english_vocabulary())
         return [c for c in fuzzy if not overlaps(shielded, c.start, c.end)]
 
-    def _decided(self, windows: Iterable[Window]) -> Iterator[tuple[Window, bool, list[evidence.Decision]]]:
+    def _decided(self, windows: Iterable[Window]) -> Iterator[tuple[Window, int, list[evidence.Decision]]]:
         """Each window with its gate and decisions; the gate sees one window on either side."""
         recent: deque[Window] = deque(maxlen=3)
         for window in windows:
@@ -246,7 +247,8 @@ class Fixer:
     def _report(self, windows: Iterable[Window]) -> SpinReport:
         """Every window is read as if the gate were open: an ambiguous entry whose context holds
         is evidence of its own (kind "context"), weighed by the score's model with the
-        unambiguous fingerprints. Context evidence counts distinct phrases, not occurrences: a
+        unambiguous fingerprints. `**` entries, common words restored only where spin is
+        already strong, are not read: they are no evidence of it. Context evidence counts distinct phrases, not occurrences: a
         word the text keeps using is one piece of it. Words are counted, and the language
         judged, on the whitespace-separated words of each lower-cased window."""
         spans: list[Span] = []
@@ -258,7 +260,7 @@ class Fixer:
             tokens = window.tokens
             counts.add(normalise(tokens.text[tokens.lo:tokens.hi]))
             found += len(window.fingerprints)
-            for d in self._decide(window, True):
+            for d in self._decide(window, evidence.OPEN):
                 if d.entry.cls == "keep":
                     continue
                 fingerprint = evidence.is_fingerprint(d)

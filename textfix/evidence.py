@@ -18,6 +18,12 @@ from .tokens import TokenStream
 DENSITY_WORDS = 2000
 # The score's half-way point: this many (density-adjusted) fingerprints score 0.5.
 HALF_SCORE_FINGERPRINTS = 2.0
+# Strong document evidence, which `**` entries need: this many (density-adjusted) fingerprints,
+# a score of 0.6. A clean text almost never shows one fingerprint in a window's neighbourhood.
+STRONG_FINGERPRINTS = 3.0
+
+# How far the document evidence around a window goes: the gate's levels.
+CLOSED, OPEN, STRONG = 0, 1, 2
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from a full tuple of fields, without its Python-level __new__
@@ -37,6 +43,17 @@ def spin_score(fingerprints: int, words: int) -> float:
     """A score in [0, 1) that grows with the density of unambiguous fingerprints."""
     effective = fingerprints / max(1.0, words / DENSITY_WORDS)
     return effective / (effective + HALF_SCORE_FINGERPRINTS)
+
+
+_STRONG_SCORE = STRONG_FINGERPRINTS / (STRONG_FINGERPRINTS + HALF_SCORE_FINGERPRINTS)
+
+
+def gate_level(fingerprints: int, words: int, threshold: float) -> int:
+    """CLOSED below the threshold; STRONG from the threshold and STRONG_FINGERPRINTS up; else OPEN."""
+    score = spin_score(fingerprints, words)
+    if score < threshold:
+        return CLOSED
+    return STRONG if score >= _STRONG_SCORE else OPEN
 
 
 class _View(NamedTuple):
@@ -101,13 +118,13 @@ def _side(view: _View, index: int, step: int, reach: int) -> list[Neighbour]:
 def choose(
     tokens: TokenStream,
     candidates: list[Candidate],
-    gate_open: bool,
+    gate: int,
     licensed: dict[int, tuple[Entry, str] | None] | None = None,
 ) -> list[Decision]:
     """Pick non-overlapping licensed matches, left to right, longest first at each token.
 
-    With the gate closed only unambiguous and keep entries can fire; the unambiguous ones
-    chosen then are the window's fingerprints. `licensed` keeps each candidate's verdict by
+    With the gate CLOSED only unambiguous and keep entries can fire; the unambiguous ones
+    chosen then are the window's fingerprints. `**` entries fire only where it is STRONG. `licensed` keeps each candidate's verdict by
     id: a window's second pass, with the gate open, reuses what the first found for the
     matches that need no document evidence, whose verdict the gate does not change.
     """
@@ -128,26 +145,28 @@ def choose(
         else:
             if view is None:
                 view = _View(tokens.text, tokens.norms, tokens.parts, tokens.bounds, tokens.lo)
-            verdict = licensed[key] = _licence(tokens, view, cand, gate_open)
+            verdict = licensed[key] = _licence(tokens, view, cand, gate)
         if verdict is not None:
             decisions.append(_new_tuple(Decision, (cand, *verdict)))
             cursor = cand.last + 1
     return decisions
 
 
-def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool) -> tuple[Entry, str] | None:
+def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate: int) -> tuple[Entry, str] | None:
     """The first of a match's entries that may fire here, with the alternative that held; None
     when none may."""
     before = after = itself = None  # the tokens around the match, found when a rule first needs them
     reached_left = reached_right = 0  # how far they go
     for entry in cand.entries:
-        if not gate_open and (entry.cls == "evidence" or cand.fuzzy):
+        if gate == CLOSED and (entry.cls == "evidence" or cand.fuzzy):
             continue
         rule = entry.rule
         if rule is None:
             return entry, ""
+        if rule.strong and gate != STRONG:
+            continue
         if not rule.alternatives:
-            return entry, "*"  # document evidence alone: no need to look around the match
+            return entry, rule.source  # document evidence alone: no need to look around the match
         if rule.next_words is not None and _word_beside(view, cand.last + 1, cand.last + 1) not in rule.next_words:
             continue
         if rule.prev_words is not None and _word_beside(view, cand.first - 1, cand.first) not in rule.prev_words:
@@ -160,7 +179,7 @@ def _licence(tokens: TokenStream, view: _View, cand: Candidate, gate_open: bool)
             after, reached_right = _side(view, cand.last, +1, rule.right), rule.right
         held = rule.test()(before, after, itself, tokens.contains_phrase)
         if held is not None:
-            return entry, held
+            return entry, f"** & {held}" if rule.strong else held
     return None
 
 
@@ -169,6 +188,8 @@ def licence(decision: Decision) -> str:
     cand, entry, held = decision
     if not held:
         text = "unambiguous fingerprint" if entry.cls == "unambiguous" else "keep"
+    elif held.startswith("**"):
+        text = "strong document evidence" + (f", context {held[5:]}" if held != "**" else "")
     else:
         text = "document evidence" if held == "*" else f"context {held}"
         if entry.cls == "unambiguous":

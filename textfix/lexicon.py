@@ -74,6 +74,8 @@ def parse_entry(line: str, family: str, where: str) -> Entry:
         rule = parse_rule(context) if context else None
     except RuleError as exc:
         raise LexiconError(f"{where}: {exc}") from None
+    if rule is not None and rule.strong and cls != "evidence":
+        raise LexiconError(f"{where}: ** (strong document evidence) is for evidence entries, not {cls}")
     return Entry(spun, original, cls, rule, family, where, tokens, _capitals(spun))
 
 

@@ -76,7 +76,9 @@ class Condition(NamedTuple):
 
 
 class Rule(NamedTuple):
-    """Alternatives of conditions; `*` (no alternatives) always holds."""
+    """Alternatives of conditions; `*` (no alternatives) always holds. A `strong` rule (`**`,
+    or `** & conditions`) also needs strong document evidence, which the engine checks: it is
+    for common words the spinner produces, restored only where spin is unmistakable."""
 
     alternatives: tuple[tuple[Condition, ...], ...]
     source: str
@@ -87,6 +89,7 @@ class Rule(NamedTuple):
     # words, so a match whose neighbour is none of them is rejected without evaluating the rule.
     next_words: frozenset[str] | None = None
     prev_words: frozenset[str] | None = None
+    strong: bool = False
 
     def holds(self, context: Mapping[str, Neighbour | None], document: Callable[[str], bool] = lambda _: False) -> str | None:
         """The alternative that licenses the match, as written, or None. `document(phrase)`
@@ -100,7 +103,7 @@ class Rule(NamedTuple):
         the rule does not look at), and its first token: the engine's form, with no mapping
         to build for each match."""
         if not self.alternatives:
-            return "*"
+            return self.source
         return self.test()(before, after, itself, document)
 
     def test(self) -> _Test:
@@ -188,6 +191,8 @@ def parse_rule(text: str) -> Rule:
     text = text.strip()
     if text == "*":
         return Rule((), "*")
+    if text.startswith("**"):
+        return _strong_rule(text)
     if not text:
         raise RuleError("empty context rule (write * for document evidence alone)")
     alternatives = []
@@ -201,6 +206,21 @@ def parse_rule(text: str) -> Rule:
     right = 2 if "next2" in positions else int("next" in positions)
     return Rule(tuple(alternatives), text, left, right, "self" in positions,
                 _required_words(alternatives, "next"), _required_words(alternatives, "prev"))
+
+
+def _strong_rule(text: str) -> Rule:
+    """`**` alone, or `** & ` and the conditions of one alternative (a spun form with several
+    such rules takes one line for each)."""
+    rest = text[2:].strip()
+    if not rest:
+        return Rule((), "**", strong=True)
+    if not rest.startswith("&") or not rest[1:].strip():
+        raise RuleError(f"{text!r}: write ** alone or ** & CONDITIONS")
+    if "|" in rest:
+        raise RuleError(f"{text!r}: a ** rule takes one alternative (write one line for each)")
+    if "*" in rest[1:]:
+        raise RuleError(f"{text!r}: * may only open the rule")
+    return parse_rule(rest[1:])._replace(source=text, strong=True)
 
 
 def _required_words(alternatives: list[tuple[Condition, ...]], position: str) -> frozenset[str] | None:
