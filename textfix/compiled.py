@@ -18,7 +18,7 @@ from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 from .memo import Memo
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 22
+COMPILER_VERSION = 23
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -164,7 +164,8 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
     fuzzy: dict[str, list[Entry]] = {}
     for entry in entries:
         key = entry.tokens[0]
-        if entry.cls != "keep" and len(entry.tokens) == 1 and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
+        if entry.cls != "keep" and len(entry.tokens) == 1 and len(key) >= FUZZY_MIN_LENGTH and key.isalpha() \
+                and not _strong(entry):  # common words, not the spinner's rare forms a variant is read as
             fuzzy.setdefault(key, []).append(entry)
     return CompiledLexicon(
         entries=tuple(entries),
@@ -179,11 +180,18 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
     )
 
 
+def _strong(entry: Entry) -> bool:
+    return entry.rule is not None and entry.rule.strong
+
+
 def _freeze(node: dict) -> None:
+    """Terminals as tuples, each key's `**` entries after its others, whatever file they come
+    from: the first entry that holds wins, and `**` is the broad fallback."""
     for key, value in node.items():
         if key == TERMINAL:
             node[key] = Terminal(
-                tuple(value), any(e.cls == "keep" for e in value), any(bool(e.capitals) for e in value)
+                tuple(sorted(value, key=_strong)), any(e.cls == "keep" for e in value),
+                any(bool(e.capitals) for e in value)
             )
         else:
             _freeze(value)

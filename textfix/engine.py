@@ -122,7 +122,12 @@ class Fixer:
         # sorts on attribute keys cost less than one with a Python key function.
         candidates.sort(key=_LAST, reverse=True)
         candidates.sort(key=_FIRST)
-        return evidence.choose(tokens, candidates, gate, window.licensed)
+        # The verdicts cached with the window are the sure matches', which no gate changes; each
+        # reading at a level of its own adds the evidence matches' to a copy.
+        decisions = evidence.choose(tokens, candidates, gate, dict(window.licensed))
+        if gate == evidence.OPEN and evidence.context_phrases(decisions) >= evidence.STRONG_CONTEXT:
+            decisions = evidence.choose(tokens, candidates, evidence.STRONG, dict(window.licensed))
+        return decisions
 
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary
