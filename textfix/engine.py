@@ -127,7 +127,7 @@ class Fixer:
         decisions = evidence.choose(tokens, candidates, gate, dict(window.licensed))
         if gate == evidence.OPEN and evidence.context_phrases(decisions) >= evidence.STRONG_CONTEXT:
             decisions = evidence.choose(tokens, candidates, evidence.STRONG, dict(window.licensed))
-        return decisions
+        return evidence.corroborated(tokens, decisions)
 
     def _fuzzy(self, tokens: TokenStream, candidates: list[lookup.Candidate], shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
         from .vocabulary import english_vocabulary

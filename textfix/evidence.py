@@ -217,6 +217,44 @@ def _holds_its_keeps(cand: Candidate, candidates: list[Candidate]) -> bool:
                for k in candidates if k.keep and k.first <= last and first <= k.last)
 
 
+# A `**` restoration needs, in its sentence, one restoration that is not `**`, or this many
+# distinct `**` phrases (its own included).
+CORROBORATING_STRONG = 2
+_SENTENCE_ENDS = frozenset(".!?\n\r")
+
+
+def corroborated(tokens: TokenStream, decisions: list[Decision]) -> list[Decision]:
+    """The decisions, less the `**` ones that stand alone in their sentence. A common word is
+    restored only beside other signs of the spinner in the same sentence, so a sentence of plain
+    prose inside a spun article keeps its literal "chilly reception" and "faculty members"."""
+    if not any(d.held[:2] == "**" for d in decisions):
+        return decisions
+    sentence = _sentence_numbers(tokens)
+    support: set[int] = set()
+    strong: dict[int, set[tuple[str, ...]]] = {}  # sentence -> its distinct `**` phrases
+    for d in decisions:
+        if d.entry.cls != "keep":
+            number = sentence[d.candidate.first]
+            if d.held[:2] == "**":
+                strong.setdefault(number, set()).add(d.entry.tokens)
+            else:
+                support.add(number)
+    return [d for d in decisions if d.held[:2] != "**" or sentence[d.candidate.first] in support
+            or len(strong[sentence[d.candidate.first]]) >= CORROBORATING_STRONG]
+
+
+def _sentence_numbers(tokens: TokenStream) -> list[int]:
+    """For each token, the number of its sentence in the window: a new one starts after a gap
+    that holds a full stop, a question or exclamation mark, or a line break."""
+    numbers = []
+    current = 0
+    for gap in tokens.parts[0:-1:2]:
+        if not _SENTENCE_ENDS.isdisjoint(gap):
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
 def context_phrases(decisions: list[Decision]) -> int:
     """How many distinct phrases the decisions license by their context alone (not by document
     evidence, nor as fingerprints): the local evidence of spin."""
