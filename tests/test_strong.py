@@ -1,0 +1,86 @@
+"""`**` entries: common words restored only where spin is strong and corroborated in the sentence."""
+from __future__ import annotations
+
+import pytest
+
+import textfix
+from textfix.evidence import CLOSED, OPEN, STRONG, gate_level
+from textfix.lexicon import LexiconError, parse_entry
+from textfix.rules import RuleError, parse_rule
+
+LEXICON = """# textfix-lexicon 1
+# family: news
+chilly struggle\tcold war\tunambiguous
+navy ties\tmilitary ties\tunambiguous
+this 12 months\tthis year\tunambiguous
+metropolis\tcity\tevidence\t** & !self:CAP
+stated\tsaid\tevidence\t**
+nonetheless\thowever\tevidence\tprev:COMMA & next:COMMA
+nonetheless\tstill\tevidence\t**
+"""
+
+
+@pytest.fixture()
+def fixer(tmp_path):
+    path = tmp_path / "strong.tsv"
+    path.write_text(LEXICON, encoding="utf-8")
+    return textfix.Fixer(lexicons=(str(path),), builtin=False)
+
+
+SPUN = "The chilly struggle shaped navy ties this 12 months, officials stated. "
+
+
+def test_strong_rules_parse():
+    assert parse_rule("**").strong and parse_rule("**").holds({}) == "**"
+    rule = parse_rule("** & !self:CAP & next:LOWER")
+    assert rule.strong and len(rule.alternatives) == 1
+    assert not parse_rule("*").strong
+    for bad in ("** | next:a", "** next:a", "**&", "** & * & next:a"):
+        with pytest.raises(RuleError):
+            parse_rule(bad)
+    with pytest.raises(LexiconError, match="evidence entries"):
+        parse_entry("metropolis\tcity\tunambiguous\t**", "news", "x:1")
+
+
+def test_gate_levels():
+    assert gate_level(1, 500, 0.5) == CLOSED
+    assert gate_level(2, 500, 0.5) == OPEN
+    assert gate_level(3, 500, 0.5) == STRONG
+    assert gate_level(3, 4000, 0.5) == CLOSED  # density, not count
+
+
+def test_fires_with_strong_evidence_and_a_corroborating_restoration(fixer):
+    out = fixer.explain(SPUN + "The metropolis council met, officials stated.")
+    assert out.text.endswith("The city council met, officials said.")
+    assert any("strong document evidence" in e.evidence for e in out.edits)
+
+
+def test_quiet_where_evidence_is_only_open(fixer):
+    text = "The chilly struggle shaped navy ties. The metropolis council met, officials stated."
+    assert fixer.fix(text) == "The cold war shaped military ties. The metropolis council met, officials stated."
+
+
+def test_quiet_in_a_sentence_with_no_other_sign_of_spin(fixer):
+    # two fingerprints and a third in the next sentence: strong, but this sentence has one ** word only
+    text = SPUN + "The metropolis glittered at night."
+    assert fixer.fix(text).endswith("The metropolis glittered at night.")
+
+
+def test_a_repeated_word_does_not_corroborate_itself(fixer):
+    text = SPUN + "The metropolis is a metropolis."
+    assert fixer.fix(text).endswith("The metropolis is a metropolis.")
+
+
+def test_context_lines_of_the_same_key_come_first(fixer):
+    text = SPUN + "The plan, nonetheless, was stated in full. It was nonetheless stated again."
+    assert fixer.fix(text).endswith("The plan, however, was said in full. It was still said again.")
+
+
+def test_names_keep_their_capitals(fixer):
+    text = SPUN + "Metropolis Films said the metropolis council stated it."
+    assert fixer.fix(text).endswith("Metropolis Films said the city council said it.")
+
+
+def test_detect_does_not_count_strong_entries(fixer):
+    report = fixer.detect(SPUN + "The metropolis council met, officials stated.")
+    assert all(span.phrase.lower() not in ("metropolis", "stated") for span in report.spans)
