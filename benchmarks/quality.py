@@ -261,16 +261,24 @@ def report(results: dict[str, Any]) -> str:
     wrong = [(d["document"], w) for d in results["spun"] for w in d["wrong_edits"]]
     wrong += [(d["document"], w) for d in results["clean"] for w in d["changes"]]
     wrong += [(f"{LEE.name}:{w['line']}", w) for w in (lee or {}).get("changes", [])]
+    unlisted = 0
     for key, _, _ in HAND_SPUN:
         if results[key] is not None:
-            wrong += [(f"{key}/{d['document']}", w) for d in results[key]["documents"] for w in d["wrong_edits"]]
-            wrong += [(f"{key}/clean/{d['document']}", w) for d in results[key]["clean"] for w in d["changes"]]
+            found = [(f"{key}/{d['document']}", w) for d in results[key]["documents"] for w in d["wrong_edits"]]
+            found += [(f"{key}/clean/{d['document']}", w) for d in results[key]["clean"] for w in d["changes"]]
+            if key == "heldout":  # counted, not shown: a held-out failure read is one tuned on
+                unlisted = len(found)
+            else:
+                wrong += found
     if wrong:
         lines += ["", "wrong edits (spun -> output [gold]) and changes to clean text (input -> output):"]
         lines += [f"  {name}: {w['from']!r} -> {w['to']!r}"
                   + (f" [{w['gold']!r}]" if "gold" in w else "") for name, w in wrong[:MAX_LISTED]]
         if len(wrong) > MAX_LISTED:
             lines.append(f"  ... and {len(wrong) - MAX_LISTED} more (all of them are in the JSON)")
+    if unlisted:
+        lines.append(f"  held-out set: {unlisted} wrong edits or changes, not listed (they are in the JSON; "
+                     "reading them moves the set to the development set, see heldout/README.md)")
     if results["checked_against_reference"]:
         lines += ["", f"scoring.py agrees with {results['checked_against_reference']} on every document"]
     return "\n".join(lines)
