@@ -84,3 +84,24 @@ def test_names_keep_their_capitals(fixer):
 def test_detect_does_not_count_strong_entries(fixer):
     report = fixer.detect(SPUN + "The metropolis council met, officials stated.")
     assert all(span.phrase.lower() not in ("metropolis", "stated") for span in report.spans)
+
+
+CONTEXT_LEXICON = LEXICON + """mentioned\tsaid\tevidence\tnext:NAME
+advised\ttold\tevidence\tnext:reporters
+College\tUniversity\tevidence\tprev:NAME
+"""
+
+
+def test_context_evidence_makes_an_open_gate_strong_for_fix_but_not_for_detect(tmp_path):
+    path = tmp_path / "context.tsv"
+    path.write_text(CONTEXT_LEXICON, encoding="utf-8")
+    fixer = textfix.Fixer(lexicons=(str(path),), builtin=False)
+    # two fingerprints: the gate is open, not strong; three phrases licensed by context make it strong
+    text = ("The chilly struggle shaped navy ties. Officials advised reporters on Monday, and "
+            "mentioned Lankov at Kookmin College. The metropolis council met, officials stated.")
+    assert fixer.fix(text).endswith("The city council met, officials said.")
+    plain = "The chilly struggle shaped navy ties. The metropolis council met, officials stated."
+    assert fixer.fix(plain).endswith("The metropolis council met, officials stated.")
+    report = fixer.detect(text)
+    assert report.context == 3
+    assert {span.phrase for span in report.spans} == {"chilly struggle", "navy ties", "advised", "mentioned", "College"}

@@ -103,8 +103,9 @@ class Fixer:
         words = sum(len(w.tokens) for w in windows)
         return evidence.gate_level(found, words, self.config.threshold)
 
-    def _decide(self, window: Window, gate: int) -> list[evidence.Decision]:
-        """Second pass, for windows whose gate is open: every entry, and the fuzzy fallback."""
+    def _decide(self, window: Window, gate: int, escalate: bool = True) -> list[evidence.Decision]:
+        """Second pass, for windows whose gate is open: every entry, and the fuzzy fallback. With
+        `escalate`, an OPEN gate turns STRONG where the window's own context evidence is strong."""
         if gate == evidence.CLOSED:
             return window.closed
         tokens = window.tokens
@@ -125,7 +126,7 @@ class Fixer:
         # The verdicts cached with the window are the sure matches', which no gate changes; each
         # reading at a level of its own adds the evidence matches' to a copy.
         decisions = evidence.choose(tokens, candidates, gate, dict(window.licensed))
-        if gate == evidence.OPEN and evidence.context_phrases(decisions) >= evidence.STRONG_CONTEXT:
+        if escalate and gate == evidence.OPEN and evidence.context_phrases(decisions) >= evidence.STRONG_CONTEXT:
             decisions = evidence.choose(tokens, candidates, evidence.STRONG, dict(window.licensed))
         return evidence.corroborated(tokens, decisions)
 
@@ -265,7 +266,7 @@ class Fixer:
             tokens = window.tokens
             counts.add(normalise(tokens.text[tokens.lo:tokens.hi]))
             found += len(window.fingerprints)
-            for d in self._decide(window, evidence.OPEN):
+            for d in self._decide(window, evidence.OPEN, escalate=False):
                 if d.entry.cls == "keep":
                     continue
                 fingerprint = evidence.is_fingerprint(d)
