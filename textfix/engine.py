@@ -254,8 +254,8 @@ class Fixer:
         """Every window is read as if the gate were open: an ambiguous entry whose context holds
         is evidence of its own (kind "context"), weighed by the score's model with the
         unambiguous fingerprints. `**` entries, common words restored only where spin is
-        already strong, are not read: they are no evidence of it. Context evidence counts distinct phrases, not occurrences: a
-        word the text keeps using is one piece of it. Words are counted, and the language
+        already strong, are not read: they are no evidence of it. Context evidence counts
+        distinct phrases, not occurrences: a word the text keeps using is one piece of it. Words are counted, and the language
         judged, on the whitespace-separated words of each lower-cased window."""
         spans: list[Span] = []
         found = 0
