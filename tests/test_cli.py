@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 from conftest import DATA
 
@@ -106,3 +107,16 @@ def test_version():
 def test_usage_error_exits_2():
     result = run("--no-such-option")
     assert result.returncode == 2 and b"usage:" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--explain", "-o"])
+def test_an_output_never_overwrites_an_input(tmp_path: Path, option: str):
+    article = tmp_path / "article.txt"
+    article.write_bytes(SPUN)
+    named = run(*MINI, option, str(article), str(article))
+    with open(article, "rb") as handle:  # standard input read from the same file
+        redirected = subprocess.run([*COMMAND, *MINI, option, str(article)], stdin=handle,
+                                    capture_output=True, env=os.environ, timeout=120)
+    for result in (named, redirected):
+        assert result.returncode == 2 and b"refusing to write over" in result.stderr
+    assert article.read_bytes() == SPUN

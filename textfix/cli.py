@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     out = None
     try:
         out = open_output(args.output, names)
-        explain = explain_stream(args.explain)
+        explain = explain_stream(args.explain, names)
         if jobs > 1 and not (args.jsonl or args.detect or args.check) and len(names) > 1 and "-" not in names:
             for name, result in zip(names, ordered_map(FileTask(settings, explain is not None), names, fixer, jobs, 1)):
                 if result.error:

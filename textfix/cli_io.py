@@ -104,25 +104,40 @@ def encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def _refuse_input(target: str, inputs: list[str]) -> None:
+    """Raise when an output file is one of the inputs, or the file standard input reads."""
+    if not os.path.exists(target):
+        return
+    for name in inputs:
+        if name == "-":
+            try:
+                same = os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(target))
+            except (OSError, ValueError, AttributeError):  # no real file behind stdin
+                same = False
+            if same:
+                raise InputError(f"refusing to write over {target!r}, which standard input reads")
+        elif os.path.exists(name) and os.path.samefile(name, target):
+            raise InputError(f"refusing to write over the input {name!r}")
+
+
 def open_output(target: str | None, inputs: list[str]) -> BinaryIO:
     """Standard output, or the file OUT, which must not be one of the inputs."""
     if target is None or target == "-":
         return sys.stdout.buffer
-    if os.path.exists(target):
-        for name in inputs:
-            if name != "-" and os.path.exists(name) and os.path.samefile(name, target):
-                raise InputError(f"refusing to write over the input {name!r}")
+    _refuse_input(target, inputs)
     try:
         return open(target, "wb")
     except OSError as exc:
         raise InputError(f"cannot write {target!r}: {exc.strerror or exc}") from None
 
 
-def explain_stream(target: str | None) -> TextIO | None:
+def explain_stream(target: str | None, inputs: list[str]) -> TextIO | None:
+    """Standard error, or the file the edits go to, which must not be one of the inputs."""
     if target is None:
         return None
     if target == "-":
         return sys.stderr
+    _refuse_input(target, inputs)
     try:
         return open(target, "w", encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
