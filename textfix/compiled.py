@@ -8,6 +8,7 @@ by the content of the files it was built from, cached on disk (cache.py) and in 
 from __future__ import annotations
 
 import hashlib
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -165,7 +166,7 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
     for entry in entries:
         key = entry.tokens[0]
         if entry.cls != "keep" and len(entry.tokens) == 1 and len(key) >= FUZZY_MIN_LENGTH and key.isalpha() \
-                and not _strong(entry):  # common words, not the spinner's rare forms a variant is read as
+                and not entry.strong:  # common words, not the spinner's rare forms a variant is read as
             fuzzy.setdefault(key, []).append(entry)
     return CompiledLexicon(
         entries=tuple(entries),
@@ -180,17 +181,13 @@ def _build(entries: list[Entry], version: str) -> CompiledLexicon:
     )
 
 
-def _strong(entry: Entry) -> bool:
-    return entry.rule is not None and entry.rule.strong
-
-
 def _freeze(node: dict) -> None:
     """Terminals as tuples, each key's `**` entries after its others, whatever file they come
     from: the first entry that holds wins, and `**` is the broad fallback."""
     for key, value in node.items():
         if key == TERMINAL:
             node[key] = Terminal(
-                tuple(sorted(value, key=_strong)), any(e.cls == "keep" for e in value),
+                tuple(sorted(value, key=attrgetter("strong"))), any(e.cls == "keep" for e in value),
                 any(bool(e.capitals) for e in value)
             )
         else:

@@ -227,7 +227,7 @@ def corroborated(tokens: TokenStream, decisions: list[Decision]) -> list[Decisio
     """The decisions, less the `**` ones that stand alone in their sentence. A common word is
     restored only beside other signs of the spinner in the same sentence, so a sentence of plain
     prose inside a spun article keeps its literal "chilly reception" and "faculty members"."""
-    if not any(d.held[:2] == "**" for d in decisions):
+    if not any(d.entry.strong for d in decisions):
         return decisions
     sentence = _sentence_numbers(tokens)
     support: set[int] = set()
@@ -235,11 +235,11 @@ def corroborated(tokens: TokenStream, decisions: list[Decision]) -> list[Decisio
     for d in decisions:
         if d.entry.cls != "keep":
             number = sentence[d.candidate.first]
-            if d.held[:2] == "**":
+            if d.entry.strong:
                 strong.setdefault(number, set()).add(d.entry.tokens)
             else:
                 support.add(number)
-    return [d for d in decisions if d.held[:2] != "**" or sentence[d.candidate.first] in support
+    return [d for d in decisions if not d.entry.strong or sentence[d.candidate.first] in support
             or len(strong[sentence[d.candidate.first]]) >= CORROBORATING_STRONG]
 
 

@@ -36,6 +36,11 @@ class Entry(NamedTuple):
     def context(self) -> str:
         return self.rule.source if self.rule else ""
 
+    @property
+    def strong(self) -> bool:
+        """Whether it needs strong document evidence (a `**` context)."""
+        return self.rule is not None and self.rule.strong
+
 
 def _capitals(spun: str) -> tuple[tuple[int, ...], ...]:
     """For each word of the key, the positions of the capitals the text must also have

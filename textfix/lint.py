@@ -86,7 +86,7 @@ def check(entries: list[Entry]) -> list[Problem]:
             problems.append(Problem(changed[0].source, f"{changed[0].spun!r} is also a keep phrase at {kept[0].source}"))
         # the order the engine tries them in: entries that need no evidence first, ** entries last,
         # otherwise file order
-        changed.sort(key=lambda e: (e.cls == "evidence", e.rule is not None and e.rule.strong))
+        changed.sort(key=lambda e: (e.cls == "evidence", e.strong))
         for i, first in enumerate(changed):
             for second in changed[i + 1:]:
                 if normalise(first.original) == normalise(second.original):
