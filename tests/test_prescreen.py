@@ -17,16 +17,39 @@ from conftest import DATA, repository_texts
 class FullEngine(Fixer):
     """The engine with the prescreen switched off: every text is tokenized and looked up."""
 
-    def _without_fingerprints(self, low: str) -> bool:
+    def _without_fingerprints(self, text: str) -> bool:
         return False
 
 
 def test_repair_is_identical_with_and_without_the_prescreen_on_real_text():
     texts = repository_texts()
     fast, full = Fixer(), FullEngine()
-    skipped = [t for t in texts if fast._without_fingerprints(normalise(t))]
+    skipped = [t for t in texts if fast._without_fingerprints(t)]
     assert len(skipped) > 250  # it does skip most clean documents
     assert all(fast.explain(t) == full.explain(t) for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, as well as two advisers, resigned.",  # the key is "As well as" before a comma
+    "Police will not identify the man.",  # "identify" is "name" only after his/her/their
+])
+def test_a_hit_whose_line_holds_no_fingerprint_is_skipped(text: str):
+    assert Fixer()._without_fingerprints(text)
+
+
+@pytest.mark.parametrize("text", [
+    "As well as, the minister resigned.",
+    "Police declined to give his identify before Monday.",
+    "One line.\nAs well as, the minister resigned.\nAnother line.",
+])
+def test_a_line_that_holds_a_fingerprint_goes_to_the_full_lookup(text: str):
+    assert not Fixer()._without_fingerprints(text)
+    assert Fixer().explain(text) == FullEngine().explain(text)
+
+
+def test_a_line_is_judged_with_the_spans_its_window_protects():
+    text = "```\ncode\n```As well as, the minister resigned.\n"
+    assert Fixer().explain(text) == FullEngine().explain(text)
 
 
 SCREEN = Prescreen(["chilly struggle", "college", "this 12 months", "evaluate"])
@@ -54,7 +77,7 @@ def test_undecodable_input_is_left_to_the_full_lookup():
     assert textfix.fix_text(text) == FullEngine().fix(text)
 
 
-PIECES = ["chilly", "struggle", "Chilly", "STRUGGLE", "this", "12", "months", "College", "college's", "re-", "-",
+PIECES = ["As", "well", "as", "his", "identify", "```", "chilly", "struggle", "Chilly", "STRUGGLE", "this", "12", "months", "College", "college's", "re-", "-",
           "mentioned", "Lankov", "the", "cold", "war", "'", "’", "“", ".", ",", "\n", " ", "  ", "\t", "\u00a0", "İ"]
 
 

@@ -8,6 +8,7 @@ with one warning on stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -178,6 +179,18 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _load_lexicon(config: Config) -> str:
+    """Load the compiled lexicon, then freeze it out of the garbage collector's reach: its hundred
+    thousand objects live until the command exits, and collections that walk them again and
+    again would cost a short run a tenth of its time. Returns the lexicon's version."""
+    gc.disable()
+    try:
+        return lexicon_version(config)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
@@ -193,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         config = Config(lexicons=tuple(args.lexicon), threshold=args.threshold, assume_spun=args.assume_spun,
                         fuzzy=not args.no_fuzzy, unicode_fix=args.unicode)
         fixer = Fixer(config)
-        version = lexicon_version(config)
+        version = _load_lexicon(config)
     except (LexiconError, ValueError) as exc:
         print(f"textfix: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,14 +12,14 @@ from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import cached
+from .cache import cached, tuple_reduce
 from .compose import SOURCE as COMPOSED
 from .config import Config
 from .lexicon import FORMAT_VERSION, Entry, parse_entry, read_lexicon
 from .memo import Memo
 
 # Bumped whenever the compiled structure changes, so stale caches are never read.
-COMPILER_VERSION = 23
+COMPILER_VERSION = 24
 TERMINAL = ""  # the trie key under which a node's entries are stored (never a token)
 
 
@@ -40,6 +40,8 @@ class Terminal(NamedTuple):
     """What a trie node holds where keys end: their entries, and two facts the lookup needs
     for every match, worked out once here."""
 
+    __reduce__ = tuple_reduce
+
     entries: tuple[Entry, ...]
     keep: bool  # a keep entry is among them
     capitals: bool  # some entry's key has capitals the text must match
@@ -55,6 +57,8 @@ class StartIndex(NamedTuple):
     windows: they hold common words and pairs, where the sure trie's rarely occur in clean text),
     and the possessive forms with the flags of the tries whose keys they end."""
 
+    __reduce__ = tuple_reduce
+
     sure_singles: frozenset[str]
     sure_bigrams: frozenset[tuple[str, str]]
     evidence_singles: frozenset[str]
@@ -65,6 +69,8 @@ class StartIndex(NamedTuple):
 
 
 class CompiledLexicon(NamedTuple):
+    __reduce__ = tuple_reduce
+
     entries: tuple[Entry, ...]
     sure_trie: dict  # unambiguous and keep entries: all that can fire with the gate closed
     evidence_trie: dict  # the rest, looked up only where the gate is open

@@ -20,6 +20,7 @@ from .windows import WINDOW_CHARS, stream_windows, window_ranges
 
 
 MAX_PASSES = 3  # repairs of one window, the first included: see Fixer._settled
+LINE_CHARS = 4_000  # the longest line the prescreen's hits are looked up in alone
 
 
 class Window(NamedTuple):
@@ -82,13 +83,17 @@ class Fixer:
             candidates = [c for c in candidates if not overlaps(shielded, c.start, c.end)]
         return candidates
 
+    def _sure_candidates(self, tokens: TokenStream, shielded: list[tuple[int, int]]) -> list[lookup.Candidate]:
+        """The matches of the entries that can fire with the gate closed (unambiguous and keep)."""
+        lexicon = self.lexicon
+        return self._candidates(tokens, lexicon.sure_trie, lookup.start_positions(tokens, lexicon.starts), shielded)
+
     def _analyse(self, text: str, lo: int, hi: int, shield: Shield, base: int = 0) -> Window:
         """First pass: only what can fire with the gate closed, which gives the fingerprints."""
         tokens = TokenStream(text, lo, hi)
         in_references = shield.in_references
         shielded = shield.spans(text, lo, hi)
-        lexicon = self.lexicon
-        sure = self._candidates(tokens, lexicon.sure_trie, lookup.start_positions(tokens, lexicon.starts), shielded)
+        sure = self._sure_candidates(tokens, shielded)
         licensed: dict = {}
         closed = evidence.choose(tokens, sure, evidence.CLOSED, licensed)
         fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
@@ -191,16 +196,40 @@ class Fixer:
                 return Explained(spun.text, repair.compose(text, first, spun.edits))
         return self._spin(text, explained)
 
-    def _without_fingerprints(self, low: str) -> bool:
-        """Whether the prescreen rules out every fingerprint in a lower-cased text (tokens.normalise),
-        in which case the evidence gate stays closed throughout and nothing can fire."""
+    def _without_fingerprints(self, text: str) -> bool:
+        """Whether text holds no fingerprint, in which case the evidence gate stays closed
+        throughout and nothing can fire: the prescreen's hits (most clean texts have none), and
+        the line of each hit looked up on its own (most hits in clean text are keys whose
+        capitals or context do not hold: "as well as" for the unambiguous "As well as,")."""
         if self.config.assume_spun:
             return False
         lexicon = self.lexicon
-        return not prescreen_for(lexicon.version, lexicon.fingerprint_keys).may_match(low)
+        low = normalise(text)
+        hits = prescreen_for(lexicon.version, lexicon.fingerprint_keys).hits(low)
+        if not hits:
+            return hits is not None
+        if len(low) != len(text) or _reads_document(lexicon):  # offsets or a line alone would not tell
+            return False
+        lines = sorted({_line_around(text, start, end) for start, end in hits})
+        return not any(self._line_has_fingerprint(text, lo, hi) for lo, hi in lines)
+
+    def _line_has_fingerprint(self, text: str, lo: int, hi: int) -> bool:
+        """Whether the line text[lo:hi] holds a fingerprint as its window's lookup would find it.
+        Keys and context never cross a line break, and a window is cut inside a line only when
+        the line is longer than a window, so a line up to LINE_CHARS long is decided alone; the
+        spans protected in it are its window's, since a code fence may open on an earlier line.
+        A reference list only protects more, so what it would rule out is left to the full
+        lookup."""
+        if hi - lo > LINE_CHARS:
+            return True
+        window_lo, window_hi = next((a, b) for a, b in window_ranges(text) if a <= lo < b)
+        shielded = [(a, b) for a, b in Shield().spans(text, window_lo, window_hi) if a < hi and b > lo]
+        tokens = TokenStream(text, lo, hi)
+        sure = self._sure_candidates(tokens, shielded)
+        return any(evidence.is_fingerprint(d) for d in evidence.choose(tokens, sure, evidence.CLOSED))
 
     def _spin(self, text: str, explained: bool) -> Explained:
-        if self._without_fingerprints(normalise(text)):
+        if self._without_fingerprints(text):
             return Explained(text, [])
         shield = Shield()
         windows = (self._analyse(text, lo, hi, shield) for lo, hi in window_ranges(text))
@@ -281,6 +310,28 @@ class Fixer:
         score = round(detection_score(found, len(context), counts.total), 4)
         return SpinReport(score, score >= self.config.threshold, tuple(spans), counts.total, found, families,
                           len(context))
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line (its line break included) that holds text[start:end]."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop + 1
+
+
+_reading_document: dict[str, bool] = {}
+
+
+def _reads_document(lexicon: CompiledLexicon) -> bool:
+    """Whether some unambiguous entry has a `doc:` condition, which a line alone cannot decide
+    (the packaged lexicons have none)."""
+    found = _reading_document.get(lexicon.version)
+    if found is None:
+        found = _reading_document[lexicon.version] = any(
+            cond.position == "doc"
+            for entry in lexicon.entries if entry.cls == "unambiguous" and entry.rule is not None
+            for alternative in entry.rule.alternatives for cond in alternative
+        )
+    return found
 
 
 class WordCount:

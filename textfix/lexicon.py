@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .cache import tuple_reduce
 from .rules import Rule, RuleError, parse_rule
 from .tokens import phrase_tokens
 
@@ -22,6 +23,8 @@ class LexiconError(ValueError):
 
 class Entry(NamedTuple):
     """One lexicon line: a spun phrase, what it restores to, and when it may fire."""
+
+    __reduce__ = tuple_reduce
 
     spun: str
     original: str

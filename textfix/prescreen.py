@@ -5,15 +5,14 @@ without one the evidence gate stays closed, nothing is repaired and the spin sco
 one Aho-Corasick scan (ahocorasick_rs, in Rust) of the lower-cased text for every unambiguous
 key, joined by single spaces, answers for a clean text before any tokenization.
 
-The answer errs one way only: False means the full lookup would find no fingerprint either,
-True only that it might (a key inside a longer token such as "full-scale", or a capital a key
-requires, is left to the full lookup to rule out). Words of a key may stand apart by any run of
+The answer errs one way only: no hit means the full lookup would find no fingerprint either, a
+hit only that it might (a capital the key requires, or a context that does not hold, is left to
+the lookup of the hit's line: Fixer._without_fingerprints). Words of a key may stand apart by any run of
 spaces and tabs on one line, so a text with other same-line whitespace than single spaces is
 scanned again with those runs collapsed.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import ahocorasick_rs
@@ -23,7 +22,25 @@ from .memo import Memo
 # Same-line whitespace other than one space: where the text's gaps differ from the keys' " ".
 _ODD_SPACES = ("  ", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
                *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
-_SPACE_RUN = re.compile(r"[^\S\n\r]+")
+
+
+def _collapsed(low: str, odd: list[tuple[int, int]]) -> str:
+    """The text with each run of same-line whitespace that holds the odd spaces found at `odd`
+    made one space."""
+    pieces = []
+    last = 0
+    for start, end in sorted(odd):
+        if end <= last:
+            continue
+        while start > last and low[start - 1].isspace() and low[start - 1] not in "\n\r":
+            start -= 1
+        start = max(start, last)
+        while end < len(low) and low[end].isspace() and low[end] not in "\n\r":
+            end += 1
+        pieces += [low[last:start], " "]
+        last = end
+    pieces.append(low[last:])
+    return "".join(pieces)
 
 
 def _word_char(char: str) -> bool:
@@ -64,26 +81,38 @@ class Prescreen:
     def may_match(self, low: str) -> bool:
         """False when no unambiguous key can match anywhere in a text, given normalised
         (tokens.normalise: lower case, plain apostrophes and hyphens)."""
-        found = self._scan(low)
-        if found is None:
-            found = self._scan(_SPACE_RUN.sub(" ", low))
-        return bool(found)
+        return self.hits(low) != []
 
-    def _scan(self, low: str) -> bool | None:
-        """True at the first key standing as whole tokens; else None when odd spaces were seen
-        (the answer waits for a scan with them collapsed), False when not."""
+    def hits(self, low: str) -> list[tuple[int, int]] | None:
+        """(start, end) in a normalised text of every unambiguous key standing as whole tokens;
+        None when keys may stand where no offset into the text can say (in a text with odd
+        spaces, where a key's words may stand apart by them, or with lone surrogates)."""
+        scanned = self._scan(low)
+        if scanned is None:
+            return None
+        spans, odd = scanned
+        if not odd:
+            return spans
+        if spans:
+            return None
+        again = self._scan(_collapsed(low, odd))
+        return [] if again is not None and not again[0] else None
+
+    def _scan(self, low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+        """The keys standing as whole tokens, and the odd spaces; None for text the automaton
+        cannot read."""
         odd_from = self._odd_from
-        odd = False
         try:
-            hits = self._automaton.find_matches_as_indexes(low, overlapping=True)
+            found = self._automaton.find_matches_as_indexes(low, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates (undecodable input kept by surrogateescape)
-            return True
-        for index, start, end in hits:
+            return None
+        spans, odd = [], []
+        for index, start, end in found:
             if index >= odd_from:
-                odd = True
+                odd.append((start, end))
             elif _starts_token(low, start) and _ends_token(low, end):
-                return True
-        return None if odd else False
+                spans.append((start, end))
+        return spans, odd
 
 
 _built: Memo[str, Prescreen] = Memo()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, NamedTuple, Optional, Sequence
 
+from .cache import tuple_reduce
 from .tokens import phrase_tokens
 
 POSITIONS = ("prev", "prev2", "next", "next2", "self", "doc")
@@ -68,6 +69,8 @@ _VARIABLES = {"prev": "p", "prev2": "p2", "next": "n", "next2": "n2", "self": "s
 class Condition(NamedTuple):
     """One test on one neighbour: a token class or a set of words."""
 
+    __reduce__ = tuple_reduce
+
     position: str
     negated: bool
     token_class: str | None
@@ -79,6 +82,8 @@ class Rule(NamedTuple):
     """Alternatives of conditions; `*` (no alternatives) always holds. A `strong` rule (`**`,
     or `** & conditions`) also needs strong document evidence, which the engine checks: it is
     for common words the spinner produces, restored only where spin is unmistakable."""
+
+    __reduce__ = tuple_reduce
 
     alternatives: tuple[tuple[Condition, ...], ...]
     source: str
