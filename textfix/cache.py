@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Hashable
 
@@ -34,6 +33,8 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     value = shared(build())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a cache miss writes: most runs never need it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -6,8 +6,7 @@ quoted title are the words of another text, and stay as they are.
 from __future__ import annotations
 
 import re
-
-import regex
+from functools import cache
 
 PROTECTED_PATTERN = re.compile(
     r"```.*?(?:```|\Z)"                       # fenced code block
@@ -34,9 +33,16 @@ _HEADING_MAX_CHARS = 40
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with via vs".split())
 
 
-# A word that starts lower case and is not a minor word: a title has none.
-_LOWER_MAJOR = regex.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted(_MINOR)) + r")(?![\w'’-]))\p{Ll}")
-_CAPITALISED = regex.compile(r"(?<![\w'’-])\p{Lu}\w*(?:[ ,:;-]+\w+)")
+@cache
+def _title_patterns() -> tuple:
+    """A word that starts lower case and is not a minor word (a title has none), and a capitalised
+    word followed by another; compiled on first use, as few texts quote anything that could be
+    a title (the regex module's Unicode classes cost a short run's start-up time to import)."""
+    import regex
+
+    lower_major = regex.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted(_MINOR)) + r")(?![\w'’-]))\p{Ll}")
+    capitalised = regex.compile(r"(?<![\w'’-])\p{Lu}\w*(?:[ ,:;-]+\w+)")
+    return lower_major, capitalised
 
 
 def is_title(quoted: str) -> bool:
@@ -45,7 +51,8 @@ def is_title(quoted: str) -> bool:
     for word in quoted.split():  # speech shows a lower-case major word early: no regex needed
         if word[0].islower() and word.isalpha() and word not in _MINOR:
             return False
-    return not _LOWER_MAJOR.search(quoted) and bool(_CAPITALISED.search(quoted))
+    lower_major, capitalised = _title_patterns()
+    return not lower_major.search(quoted) and bool(capitalised.search(quoted))
 
 
 class Shield:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import threading
 from functools import lru_cache
 
@@ -88,6 +87,8 @@ def _english_trie() -> marisa_trie.Trie:
     trie = _build_vocabulary()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a cache miss writes: most runs never need it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
         os.close(fd)
         trie.save(tmp)
