@@ -13,7 +13,8 @@ The five corpus seeds are repeated to at least --mb megabytes (10**6 bytes of UT
 document is processed separately; every contender gets the best of 3 runs (CPU time), and the ratios are
 of throughputs (fix_text's MB/s over the peer's: above 1, fix_text is faster). Clean prose is
 timed apart, fix_text against the floor alone, on the distinct Lee news documents repeated to
-the same size. Start-up is the median
+the same size. Scaling (in input size and lexicon size) and peak memory are measured as
+scaling.py says. Start-up is the median
 of 7 runs of the CLI on a short spun input that it repairs, since pipelines start a filter once
 per file. Prints a table and writes results/speed.json (--json PATH to change).
 
@@ -41,6 +42,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))  # measure this checkout's textfix, installed or not
 
 import textfix  # noqa: E402
+from scaling import input_scaling, lexicon_scaling, peak_memory_mb  # noqa: E402
 
 SEEDS = HERE / "corpus" / "seeds"
 LEE = HERE / "corpus" / "clean" / "lee_background.txt"  # clean news prose, one document a line
@@ -97,6 +99,11 @@ def throughput(functions: dict[str, Callable[[str], object]], documents: list[st
     return best
 
 
+def best_seconds(function: Callable[[str], object], documents: list[str]) -> float:
+    """Best-of-RUNS CPU seconds of one function over all documents."""
+    return throughput({"f": function}, documents)["f"]
+
+
 def startup(command: list[str], text: str, env: dict[str, str]) -> float:
     """Median wall time of the CLI repairing `text` from stdin, after one untimed warm-up run."""
     data = text.encode("utf-8")
@@ -112,7 +119,7 @@ def startup(command: list[str], text: str, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
-def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> dict[str, Any]:
+def measure(config: textfix.Config, megabytes: float, lexicons: list[str], scale_mb: tuple[float, float]) -> dict[str, Any]:
     """Every figure speed.json holds; start-up first, so that an input it cannot repair fails fast."""
     seeds = [read(path) for path in sorted(SEEDS.glob("*.txt"))]
     pairs = lexicon_pairs(config)
@@ -120,6 +127,8 @@ def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> di
         sys.exit("speed.py: the lexicon has no spun -> original pairs, so there is nothing to compare")
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    # An installed package has its bytecode compiled; in a checkout the warm-up run writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     text = "".join(read(STARTUP_INPUT).splitlines(keepends=True)[:2])
     lexicon_args = [arg for path in lexicons for arg in ("--lexicon", path)]
     commands = {"python -m textfix": [sys.executable, "-m", "textfix", *lexicon_args]}
@@ -139,6 +148,8 @@ def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> di
     lee = list(dict.fromkeys(line for line in read(LEE).splitlines() if line.strip()))
     clean = lee * max(1, math.ceil(megabytes * 1e6 / sum(len(d.encode("utf-8")) for d in lee)))
     clean_seconds = throughput({name: functions[name] for name in ("fix_text", "floor")}, clean)
+    by_input = input_scaling(seeds, scale_mb, best_seconds)
+    by_lexicon = lexicon_scaling(documents, best_seconds)
     return {
         "textfix_version": textfix.__version__,
         "lexicon_version": textfix.lexicon_version(config),
@@ -151,6 +162,12 @@ def measure(config: textfix.Config, megabytes: float, lexicons: list[str]) -> di
         "ratios": {f"fix_text/{peer}": mbps["fix_text"] / mbps[peer] for peer in ("flashtext", "regex", "floor")},
         "clean": {"documents": len(clean), "megabytes": sum(len(d.encode("utf-8")) for d in clean) / 1e6,
                   "seconds": clean_seconds, "fix_text/floor": clean_seconds["floor"] / clean_seconds["fix_text"]},
+        "scaling": {
+            "input_mb_per_second": by_input, "input_ratio": max(by_input.values()) / min(by_input.values()),
+            "lexicon_entries_mb_per_second": by_lexicon,
+            "lexicon_ratio": max(by_lexicon.values()) / min(by_lexicon.values()),
+        },
+        "peak_memory_mb": peak_memory_mb(SEEDS, env),
         "startup": {"input_bytes": len(text.encode("utf-8")), "runs": STARTUP_RUNS, "median_seconds": startup_seconds},
     }
 
@@ -167,6 +184,12 @@ def report(results: dict[str, Any]) -> str:
     clean = results["clean"]
     lines += [f"  {'clean prose, fix_text/floor':28} {clean['fix_text/floor']:6.3f}  "
               f"({clean['documents']} Lee documents, {clean['megabytes']:.2f} MB)"]
+    scaling = results["scaling"]
+    lines += ["", "fix_text MB/s by input size (MB): " + ", ".join(f"{k}: {v:.2f}" for k, v in scaling["input_mb_per_second"].items())
+              + f"  (fastest/slowest {scaling['input_ratio']:.3f})"]
+    lines += ["fix_text MB/s by lexicon entries: " + ", ".join(f"{k}: {v:.2f}" for k, v in scaling["lexicon_entries_mb_per_second"].items())
+              + f"  (fastest/slowest {scaling['lexicon_ratio']:.3f})"]
+    lines += [f"peak memory, every lexicon loaded and used: {results['peak_memory_mb']:.1f} MB"]
     start = results["startup"]
     lines += ["", f"CLI start-up, median of {start['runs']} on {start['input_bytes']} bytes of spun text it repairs"]
     lines += [f"  {name:20} {seconds:6.3f} s" for name, seconds in start["median_seconds"].items()]
@@ -184,6 +207,8 @@ def write_json(results: dict[str, Any], path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=8.0, help="megabytes of documents to time (default %(default)s)")
+    parser.add_argument("--scale-mb", type=float, nargs=2, default=(1.0, 64.0), metavar=("SMALL", "LARGE"),
+                        help="the input sizes, in MB, whose throughputs are compared (default 1 64)")
     parser.add_argument("--lexicon", metavar="PATH", action="append", default=[],
                         help="add a lexicon file to the packaged ones (repeatable), as the CLI's --lexicon")
     parser.add_argument("--json", metavar="PATH", type=Path, default=DEFAULT_JSON,
@@ -200,7 +225,7 @@ def main() -> None:
     # The CLI's untimed warm-up run fills it, as any first run would.
     with tempfile.TemporaryDirectory(prefix="textfix-bench-") as cache:
         os.environ["TEXTFIX_CACHE_DIR"] = cache
-        results = measure(config, args.mb, args.lexicon)
+        results = measure(config, args.mb, args.lexicon, tuple(args.scale_mb))
     print(report(results))
     write_json(results, args.json)
     print(f"\nwritten to {args.json}")
