@@ -12,6 +12,7 @@ from .calibration import detection_score
 from .compiled import EVIDENCE, CompiledLexicon, compiled_lexicon
 from .config import Config, resolve
 from .language import Tally
+from .memo import Memo
 from .prescreen import prescreen_for
 from .protect import Shield, overlaps
 from .results import Edit, Explained, Span, SpinReport
@@ -211,19 +212,24 @@ class Fixer:
         if len(low) != len(text) or _reads_document(lexicon):  # offsets or a line alone would not tell
             return False
         lines = sorted({_line_around(text, start, end) for start, end in hits})
-        return not any(self._line_has_fingerprint(text, lo, hi) for lo, hi in lines)
+        for window_lo, window_hi in window_ranges(text):
+            inside = [(lo, hi) for lo, hi in lines if window_lo <= lo < window_hi]
+            if inside:
+                protected = Shield().spans(text, window_lo, window_hi)  # once per window, for all its lines
+                if any(self._line_has_fingerprint(text, lo, hi, protected) for lo, hi in inside):
+                    return False
+        return True
 
-    def _line_has_fingerprint(self, text: str, lo: int, hi: int) -> bool:
+    def _line_has_fingerprint(self, text: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> bool:
         """Whether the line text[lo:hi] holds a fingerprint as its window's lookup would find it.
         Keys and context never cross a line break, and a window is cut inside a line only when
         the line is longer than a window, so a line up to LINE_CHARS long is decided alone; the
-        spans protected in it are its window's, since a code fence may open on an earlier line.
-        A reference list only protects more, so what it would rule out is left to the full
-        lookup."""
+        spans protected in it are its window's (`protected`), since a code fence may open on an
+        earlier line. A reference list only protects more, so what it would rule out is left to
+        the full lookup."""
         if hi - lo > LINE_CHARS:
             return True
-        window_lo, window_hi = next((a, b) for a, b in window_ranges(text) if a <= lo < b)
-        shielded = [(a, b) for a, b in Shield().spans(text, window_lo, window_hi) if a < hi and b > lo]
+        shielded = [(a, b) for a, b in protected if a < hi and b > lo]
         tokens = TokenStream(text, lo, hi)
         sure = self._sure_candidates(tokens, shielded)
         return any(evidence.is_fingerprint(d) for d in evidence.choose(tokens, sure, evidence.CLOSED))
@@ -318,20 +324,17 @@ def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop + 1
 
 
-_reading_document: dict[str, bool] = {}
+_reading_document: Memo[str, bool] = Memo()
 
 
 def _reads_document(lexicon: CompiledLexicon) -> bool:
     """Whether some unambiguous entry has a `doc:` condition, which a line alone cannot decide
-    (the packaged lexicons have none)."""
-    found = _reading_document.get(lexicon.version)
-    if found is None:
-        found = _reading_document[lexicon.version] = any(
-            cond.position == "doc"
-            for entry in lexicon.entries if entry.cls == "unambiguous" and entry.rule is not None
-            for alternative in entry.rule.alternatives for cond in alternative
-        )
-    return found
+    (the packaged lexicons have none); worked out once per lexicon version."""
+    return _reading_document.get(lexicon.version, lambda: any(
+        cond.position == "doc"
+        for entry in lexicon.entries if entry.cls == "unambiguous" and entry.rule is not None
+        for alternative in entry.rule.alternatives for cond in alternative
+    ))
 
 
 class WordCount:
