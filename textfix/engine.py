@@ -164,6 +164,8 @@ class Fixer:
         text, lo, hi = window.tokens.text, window.tokens.lo, window.tokens.hi
         for _ in range(MAX_PASSES - 1):
             repaired = repair.splice(text, edits, lo, hi)
+            if self._without_fingerprints(repaired, [(0, len(repaired))]):
+                break  # its gate stays closed, and with the gate closed only fingerprints fire
             shield = Shield()
             shield.in_references = window.in_references
             again = self._analyse(repaired, 0, len(repaired), shield)
@@ -197,11 +199,12 @@ class Fixer:
                 return Explained(spun.text, repair.compose(text, first, spun.edits))
         return self._spin(text, explained)
 
-    def _without_fingerprints(self, text: str) -> bool:
-        """Whether text holds no fingerprint, in which case the evidence gate stays closed
-        throughout and nothing can fire: the prescreen's hits (most clean texts have none), and
-        the line of each hit looked up on its own (most hits in clean text are keys whose
-        capitals or context do not hold: "as well as" for the unambiguous "As well as,")."""
+    def _without_fingerprints(self, text: str, ranges: Iterable[tuple[int, int]] | None = None) -> bool:
+        """Whether text, cut into windows at `ranges` (by default as _spin cuts it), holds no
+        fingerprint, in which case the evidence gate stays closed throughout and nothing can
+        fire: the prescreen's hits (most clean texts have none), and the line of each hit looked
+        up on its own (most hits in clean text are keys whose capitals or context do not hold:
+        "as well as" for the unambiguous "As well as,")."""
         if self.config.assume_spun:
             return False
         lexicon = self.lexicon
@@ -212,7 +215,7 @@ class Fixer:
         if len(low) != len(text) or _reads_document(lexicon):  # offsets or a line alone would not tell
             return False
         lines = sorted({_line_around(text, start, end) for start, end in hits})
-        for window_lo, window_hi in window_ranges(text):
+        for window_lo, window_hi in window_ranges(text) if ranges is None else ranges:
             inside = [(lo, hi) for lo, hi in lines if window_lo <= lo < window_hi]
             if inside:
                 protected = Shield().spans(text, window_lo, window_hi)  # once per window, for all its lines
