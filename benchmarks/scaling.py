@@ -8,7 +8,9 @@ speed.py reports these beside its ratios to peers:
   lexicons, so the spun articles still open the evidence gate) and synthetic entries made from
   the benchmark text's words: one in a hundred is a phrase of the text (an evidence entry whose
   context never holds, so it is looked up and matched and changes nothing), the others a word
-  of the text followed by a word that never follows it there (looked up, never matched);
+  of the text followed by a word that never follows it there, nor in the text as the real
+  entries repair it (looked up, never matched). Every lexicon must make the same edits as the
+  real entries alone, or the figures would time different work: that is checked;
 - memory: the peak resident set size of a fresh process that loads every packaged lexicon
   and repairs and scores every corpus document (so the vocabulary, the composition tables and
   the prescreen are built too).
@@ -69,14 +71,18 @@ def _line(spun: str, original: str, cls: str, context: str) -> str:
     return "\t".join([spun, original, cls, context]) if context else "\t".join([spun, original, cls])
 
 
-def _synthetic_lines(documents: list[str], count: int, taken: set[str]) -> list[str]:
+def _synthetic_lines(documents: list[str], repaired: list[str], count: int, taken: set[str]) -> list[str]:
     """`count` entries from the documents' words: phrases of the text (matched, never firing),
-    one in MATCHED_EVERY, and word pairs the text never has (looked up, never matched)."""
+    one in MATCHED_EVERY, and word pairs that neither the text nor its repair by the real
+    entries has (looked up, never matched: a pair that a restoration makes would fire)."""
     words = [w for d in dict.fromkeys(documents) for w in _WORD.findall(d.lower())]
     present = {" ".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
     following: dict[str, set[str]] = {}
-    for a, b in zip(words, words[1:]):
-        following.setdefault(a, set()).add(b)
+    for text in (*dict.fromkeys(documents), *repaired):
+        # any run of non-letters may stand between two words that a key matches across
+        text_words = _WORD.findall(text.lower())
+        for a, b in zip(text_words, text_words[1:]):
+            following.setdefault(a, set()).add(b)
     vocabulary = sorted(set(words))
     lines: list[str] = []
     matched = iter(sorted(present - taken))
@@ -91,18 +97,25 @@ def _synthetic_lines(documents: list[str], count: int, taken: set[str]) -> list[
     return lines
 
 
+def _config(lines: list[str], path: Path) -> textfix.Config:
+    path.write_text("# textfix-lexicon 1\n# family: news\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return textfix.Config(builtin=False, lexicons=(str(path),))
+
+
 def lexicon_configs(documents: list[str], directory: Path) -> dict[int, textfix.Config]:
     """A config with a lexicon of each size, written under `directory`."""
     real = _real_lines(REAL_ENTRIES)
+    real_only = textfix.Fixer(_config(real, directory / "lexicon-real.tsv"))
+    repaired = [real_only.fix(d) for d in dict.fromkeys(documents)]
     taken = {line.split("\t")[0].lower() for line in real}
-    synthetic = _synthetic_lines(documents, max(LEXICON_SIZES) - len(real), taken)
-    configs = {}
-    for size in LEXICON_SIZES:
-        path = directory / f"lexicon-{size}.tsv"
-        lines = real + synthetic[:size - len(real)]
-        path.write_text("# textfix-lexicon 1\n# family: news\n" + "\n".join(lines) + "\n", encoding="utf-8")
-        configs[size] = textfix.Config(builtin=False, lexicons=(str(path),))
-    return configs
+    synthetic = _synthetic_lines(documents, repaired, max(LEXICON_SIZES) - len(real), taken)
+    return {size: _config(real + synthetic[:size - len(real)], directory / f"lexicon-{size}.tsv")
+            for size in LEXICON_SIZES}
+
+
+def _changes(fixer: textfix.Fixer, documents: list[str]) -> list[list[tuple[int, int, str, str]]]:
+    """What a fixer changes in each document, without the rule names (which name its file)."""
+    return [[(e.start, e.end, e.before, e.after) for e in fixer.explain(d).edits] for d in documents]
 
 
 def input_scaling(seeds: list[str], sizes: tuple[float, float],
@@ -120,11 +133,16 @@ def lexicon_scaling(documents: list[str], best_seconds: Callable[[Callable[[str]
                     ) -> dict[str, float]:
     """fix_text's throughput (MB/s) over the documents with each lexicon size."""
     megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
+    distinct = list(dict.fromkeys(documents))
     rates = {}
+    expected = None
     with tempfile.TemporaryDirectory(prefix="textfix-scaling-") as directory:
         for size, config in lexicon_configs(documents, Path(directory)).items():
             fixer = textfix.Fixer(config)
-            for document in dict.fromkeys(documents):
-                fixer.fix(document)  # compile the lexicon and build its tables before timing
+            changes = _changes(fixer, distinct)  # also compiles the lexicon before timing
+            expected = changes if expected is None else expected
+            if changes != expected:
+                raise SystemExit(f"scaling.py: the {size}-entry lexicon's synthetic entries change the text, "
+                                 f"so its throughput would time other work than the {LEXICON_SIZES[0]}-entry one's")
             rates[str(size)] = megabytes / best_seconds(fixer.fix, documents)
     return rates
