@@ -1,0 +1,73 @@
+"""The packaged `**` phrases the spinner writes for one word ("at all times" for "always"):
+restored inside a spun article in a sentence that shows the spinner, and kept, even there,
+where their guards say the phrase is English in a sense of its own."""
+from __future__ import annotations
+
+import pytest
+
+import textfix
+
+from conftest import corpus_text
+
+# Every test sentence holds "the chilly struggle", an unambiguous fingerprint restored for a
+# reason of its own, so each `**` phrase beside it is corroborated in its sentence: only the
+# phrase's own guard can keep it.
+RESTORED = [
+    ("Inspectors at all times checked the ships in the chilly struggle.", "always"),
+    ("The region held as much as 40 warships in the chilly struggle.", "up to 40"),
+    ("The treaty will have an effect on trade, as the chilly struggle did.", "will affect trade"),
+    ("The archive will in all probability open, as the chilly struggle is over.", "will probably open"),
+    ("The well being budget rose after the chilly struggle.", "The health budget"),
+    ("Premier League golf equipment grew rich after the chilly struggle.", "Premier League clubs"),
+    ("The Labour social gathering opposed the chilly struggle.", "The Labour party"),
+    ("They signed one other treaty after the chilly struggle.", "signed another treaty"),
+    ("He died of most cancers long after the chilly struggle.", "died of cancer"),
+    ("The pact has lasted thus far, as the chilly struggle showed.", "lasted so far"),
+    ("Files are sent by e mail now that the chilly struggle is over.", "by email"),
+]
+
+KEPT = [
+    ("Guards stood watch at all times, through the chilly struggle.", "at all times,"),
+    ("Shares fell by as much as 12 per cent in the chilly struggle.", "by as much as 12"),
+    ("Her mental well being suffered in the chilly struggle.", "mental well being"),
+    ("The well being of veterans of the chilly struggle matters.", "The well being of"),
+    ("A social gathering of veterans of the chilly struggle met.", "A social gathering of"),
+    ("The golf equipment maker thrived in the chilly struggle.", "golf equipment maker"),
+    ("He had coronary heart disease after the chilly struggle.", "coronary heart disease"),
+    ("Most cancers are treatable, unlike the chilly struggle.", "Most cancers are"),
+    ("She and one other officer served in the chilly struggle.", "and one other officer"),
+    ("Up to this point the chilly struggle was cold.", "Up to this point"),
+    ("The summit was called shortly after the chilly struggle.", "shortly after"),
+]
+
+
+@pytest.fixture(scope="module")
+def article() -> list[str]:
+    lines = corpus_text("seeds", "001").split("\n")
+    assert textfix.detect("\n".join(lines)).is_spun
+    return lines
+
+
+def _fixed_sentence(sentence: str, article: list[str]) -> str:
+    lines = article[:4] + [sentence] + article[4:]
+    return textfix.fix_text("\n".join(lines)).split("\n")[4]
+
+
+@pytest.mark.parametrize(("sentence", "restored"), RESTORED)
+def test_restored_in_a_spun_sentence(sentence, restored, article):
+    fixed = _fixed_sentence(sentence, article)
+    assert "cold war" in fixed
+    assert restored in fixed
+
+
+@pytest.mark.parametrize(("sentence", "kept"), KEPT)
+def test_kept_where_its_guard_holds_even_in_a_spun_sentence(sentence, kept, article):
+    fixed = _fixed_sentence(sentence, article)
+    assert "cold war" in fixed  # the sentence was repaired: the phrase's guard alone kept it
+    assert kept in fixed
+
+
+@pytest.mark.parametrize(("sentence", "restored"), RESTORED)
+def test_quiet_in_clean_text(sentence, restored):
+    clean = sentence.replace("the chilly struggle", "the long winter")
+    assert textfix.fix_text(clean) == clean
