@@ -24,6 +24,11 @@ RESTORED = [
     ("He died of most cancers long after the chilly struggle.", "died of cancer"),
     ("The pact has lasted thus far, as the chilly struggle showed.", "lasted so far"),
     ("Files are sent by e mail now that the chilly struggle is over.", "by email"),
+    ("They made the identical mistake in the chilly struggle.", "the same mistake"),
+    ("It was the most necessary battle of the chilly struggle.", "the most important battle"),
+    ("Spies photographed the whole lot in the chilly struggle.", "photographed everything"),
+    ("The talks failed once more in the chilly struggle.", "failed again"),
+    ("Many nations similar to Britain armed in the chilly struggle.", "nations such as Britain"),
 ]
 
 KEPT = [
@@ -38,6 +43,10 @@ KEPT = [
     ("She and one other officer served in the chilly struggle.", "and one other officer"),
     ("Up to this point the chilly struggle was cold.", "Up to this point"),
     ("The summit was called shortly after the chilly struggle.", "shortly after"),
+    ("The identical twins were born in the chilly struggle.", "The identical twins"),
+    ("A system similar to Britain was built in the chilly struggle.", "system similar to Britain"),
+    ("Its climate was similar to Britain in the chilly struggle.", "was similar to Britain"),
+    ("Once more than half had voted, the chilly struggle ended.", "Once more than half"),
 ]
 
 
