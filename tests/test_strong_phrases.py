@@ -29,6 +29,9 @@ RESTORED = [
     ("Spies photographed the whole lot in the chilly struggle.", "photographed everything"),
     ("The talks failed once more in the chilly struggle.", "failed again"),
     ("Many nations similar to Britain armed in the chilly struggle.", "nations such as Britain"),
+    ("All of it ended all of the sudden with the chilly struggle.", "ended suddenly"),
+    ("It cost not less than 40 billion in the chilly struggle.", "cost at least 40"),
+    ("The map changed in a single day when the chilly struggle ended.", "changed overnight"),
 ]
 
 KEPT = [
@@ -47,6 +50,7 @@ KEPT = [
     ("A system similar to Britain was built in the chilly struggle.", "system similar to Britain"),
     ("Its climate was similar to Britain in the chilly struggle.", "was similar to Britain"),
     ("Once more than half had voted, the chilly struggle ended.", "Once more than half"),
+    ("They sold a million copies in a single day of the chilly struggle.", "in a single day of"),
 ]
 
 
