@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import textfix
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = ROOT / "benchmarks" / "corpus"
@@ -38,3 +40,20 @@ def spun_001() -> str:
 @pytest.fixture(scope="session")
 def spun_004() -> str:
     return corpus_text("seeds", "004")
+
+
+@pytest.fixture(scope="session")
+def spun_lines(spun_001) -> list[str]:
+    """The lines of spun article 001, which detect() calls spun, so its gate is open."""
+    assert textfix.detect(spun_001).is_spun
+    return spun_001.split("\n")
+
+
+SENTENCE_LINE = 4  # where inside_spun_article puts the sentence
+
+
+def inside_spun_article(sentence: str, lines: list[str]) -> tuple[list[str], list[str]]:
+    """The article's lines with a sentence of its own inserted as line SENTENCE_LINE, and the
+    lines fix_text returns for them."""
+    given = lines[:SENTENCE_LINE] + [sentence] + lines[SENTENCE_LINE:]
+    return given, textfix.fix_text("\n".join(given)).split("\n")

@@ -6,7 +6,7 @@ import pytest
 
 import textfix
 
-from conftest import DATA, corpus_text
+from conftest import DATA, inside_spun_article
 
 
 def negative_sentences() -> list[str]:
@@ -26,16 +26,8 @@ def test_unchanged_on_its_own(sentence):
     assert textfix.fix_and_explain(sentence).edits == []
 
 
-@pytest.fixture(scope="module")
-def spun_lines() -> list[str]:
-    text = corpus_text("seeds", "001")
-    assert textfix.detect(text).is_spun
-    return text.split("\n")
-
-
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_unchanged_inside_a_spun_article(sentence, spun_lines):
-    lines = spun_lines[:4] + [sentence] + spun_lines[4:]
-    out = textfix.fix_text("\n".join(lines)).split("\n")
+    lines, out = inside_spun_article(sentence, spun_lines)
     assert out[4] == sentence
     assert out[:4] != lines[:4]  # the article around it was repaired: the gate was open

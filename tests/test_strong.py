@@ -60,25 +60,25 @@ def test_quiet_where_evidence_is_only_open(fixer):
     assert fixer.fix(text) == "The cold war shaped military ties. The metropolis council met, officials stated."
 
 
-def test_quiet_in_a_sentence_with_no_other_sign_of_spin(fixer):
-    # two fingerprints and a third in the next sentence: strong, but this sentence has one ** word only
-    text = SPUN + "The metropolis glittered at night."
-    assert fixer.fix(text).endswith("The metropolis glittered at night.")
+# A sentence after SPUN (three fingerprints: strong evidence) and how it ends up.
+AFTER_SPUN = {
+    # strong, but this sentence has one ** word only
+    "quiet in a sentence with no other sign of spin": (
+        "The metropolis glittered at night.", "The metropolis glittered at night."),
+    "a repeated word does not corroborate itself": (
+        "The metropolis is a metropolis.", "The metropolis is a metropolis."),
+    "context lines of the same key come first": (
+        "The plan, nonetheless, was stated in full. It was nonetheless stated again.",
+        "The plan, however, was said in full. It was still said again."),
+    "names keep their capitals": (
+        "Metropolis Films said the metropolis council stated it.",
+        "Metropolis Films said the city council said it."),
+}
 
 
-def test_a_repeated_word_does_not_corroborate_itself(fixer):
-    text = SPUN + "The metropolis is a metropolis."
-    assert fixer.fix(text).endswith("The metropolis is a metropolis.")
-
-
-def test_context_lines_of_the_same_key_come_first(fixer):
-    text = SPUN + "The plan, nonetheless, was stated in full. It was nonetheless stated again."
-    assert fixer.fix(text).endswith("The plan, however, was said in full. It was still said again.")
-
-
-def test_names_keep_their_capitals(fixer):
-    text = SPUN + "Metropolis Films said the metropolis council stated it."
-    assert fixer.fix(text).endswith("Metropolis Films said the city council said it.")
+@pytest.mark.parametrize(("sentence", "expected"), AFTER_SPUN.values(), ids=AFTER_SPUN.keys())
+def test_a_sentence_after_strong_evidence(fixer, sentence, expected):
+    assert fixer.fix(SPUN + sentence).endswith(expected)
 
 
 def test_detect_does_not_count_strong_entries(fixer):

@@ -7,7 +7,7 @@ import pytest
 
 import textfix
 
-from conftest import corpus_text
+from conftest import SENTENCE_LINE, inside_spun_article
 
 # Every test sentence holds "the chilly struggle", an unambiguous fingerprint restored for a
 # reason of its own, so each `**` phrase beside it is corroborated in its sentence: only the
@@ -54,28 +54,20 @@ KEPT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def article() -> list[str]:
-    lines = corpus_text("seeds", "001").split("\n")
-    assert textfix.detect("\n".join(lines)).is_spun
-    return lines
-
-
-def _fixed_sentence(sentence: str, article: list[str]) -> str:
-    lines = article[:4] + [sentence] + article[4:]
-    return textfix.fix_text("\n".join(lines)).split("\n")[4]
+def _fixed_sentence(sentence: str, lines: list[str]) -> str:
+    return inside_spun_article(sentence, lines)[1][SENTENCE_LINE]
 
 
 @pytest.mark.parametrize(("sentence", "restored"), RESTORED)
-def test_restored_in_a_spun_sentence(sentence, restored, article):
-    fixed = _fixed_sentence(sentence, article)
+def test_restored_in_a_spun_sentence(sentence, restored, spun_lines):
+    fixed = _fixed_sentence(sentence, spun_lines)
     assert "cold war" in fixed
     assert restored in fixed
 
 
 @pytest.mark.parametrize(("sentence", "kept"), KEPT)
-def test_kept_where_its_guard_holds_even_in_a_spun_sentence(sentence, kept, article):
-    fixed = _fixed_sentence(sentence, article)
+def test_kept_where_its_guard_holds_even_in_a_spun_sentence(sentence, kept, spun_lines):
+    fixed = _fixed_sentence(sentence, spun_lines)
     assert "cold war" in fixed  # the sentence was repaired: the phrase's guard alone kept it
     assert kept in fixed
 
