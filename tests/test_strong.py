@@ -1,4 +1,5 @@
-"""`**` entries: common words restored only where spin is strong and corroborated in the sentence."""
+"""`**` entries: common words restored only where spin is strong and corroborated in the sentence
+or a sentence beside it in its paragraph."""
 from __future__ import annotations
 
 import pytest
@@ -28,6 +29,7 @@ def fixer(tmp_path):
 
 
 SPUN = "The chilly struggle shaped navy ties this 12 months, officials stated. "
+SPUN_FIXED = "The cold war shaped military ties this year, officials said. "
 
 
 def test_strong_rules_parse():
@@ -60,13 +62,19 @@ def test_quiet_where_evidence_is_only_open(fixer):
     assert fixer.fix(text) == "The cold war shaped military ties. The metropolis council met, officials stated."
 
 
-# A sentence after SPUN (three fingerprints: strong evidence) and how it ends up.
+# What follows SPUN (three fingerprints: strong evidence, and a sentence with restorations of
+# its own) and how it ends up.
 AFTER_SPUN = {
-    # strong, but this sentence has one ** word only
-    "quiet in a sentence with no other sign of spin": (
-        "The metropolis glittered at night.", "The metropolis glittered at night."),
+    "a sentence beside a spun one in its paragraph is corroborated by it": (
+        "The metropolis glittered at night.", "The city glittered at night."),
+    "two sentences away is too far": (
+        "It rained. The metropolis glittered at night.", "It rained. The metropolis glittered at night."),
+    "quiet in a paragraph with no other sign of spin": (
+        "\nThe metropolis glittered at night.", "\nThe metropolis glittered at night."),
     "a repeated word does not corroborate itself": (
-        "The metropolis is a metropolis.", "The metropolis is a metropolis."),
+        "\nThe metropolis is a metropolis.", "\nThe metropolis is a metropolis."),
+    "two different ** phrases corroborate each other": (
+        "\nThe metropolis grew, officials stated.", "\nThe city grew, officials said."),
     "context lines of the same key come first": (
         "The plan, nonetheless, was stated in full. It was nonetheless stated again.",
         "The plan, however, was said in full. It was still said again."),
@@ -78,7 +86,7 @@ AFTER_SPUN = {
 
 @pytest.mark.parametrize(("sentence", "expected"), AFTER_SPUN.values(), ids=AFTER_SPUN.keys())
 def test_a_sentence_after_strong_evidence(fixer, sentence, expected):
-    assert fixer.fix(SPUN + sentence).endswith(expected)
+    assert fixer.fix(SPUN + sentence) == SPUN_FIXED + expected
 
 
 def test_detect_does_not_count_strong_entries(fixer):

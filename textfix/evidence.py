@@ -217,20 +217,24 @@ def _holds_its_keeps(cand: Candidate, candidates: list[Candidate]) -> bool:
                for k in candidates if k.keep and k.first <= last and first <= k.last)
 
 
-# A `**` restoration needs, in its sentence, one restoration that is not `**`, or this many
-# distinct `**` phrases (its own included).
+# A `**` restoration needs, in its sentence or in a sentence next to it in the same paragraph,
+# one restoration that is not `**`; or, in its own sentence, this many distinct `**` phrases
+# (its own included).
 CORROBORATING_STRONG = 2
 _SENTENCE_ENDS = frozenset(".!?\n\r")
+_PARAGRAPH_ENDS = frozenset("\n\r")
 
 
 def corroborated(tokens: TokenStream, decisions: list[Decision]) -> list[Decision]:
-    """The decisions, less the `**` ones that stand alone in their sentence. A common word is
-    restored only beside other signs of the spinner in the same sentence, so a sentence of plain
-    prose inside a spun article keeps its literal "chilly reception" and "faculty members"."""
+    """The decisions, less the `**` ones that stand alone. A common word is restored only beside
+    other signs of the spinner in its sentence or the sentences either side of it in its
+    paragraph, so a paragraph of plain prose inside a spun article keeps its literal "chilly
+    reception" and "faculty members". The spinner rarely spins every sentence in full: the
+    sentence beside one whose spin is plain is spun too, whatever it shows on its own."""
     if not any(d.entry.strong for d in decisions):
         return decisions
-    sentence = _sentence_numbers(tokens)
-    support: set[int] = set()
+    sentence, paragraph = _sentence_numbers(tokens)
+    support: set[int] = set()  # sentences with a restoration that is not `**`
     strong: dict[int, set[tuple[str, ...]]] = {}  # sentence -> its distinct `**` phrases
     for d in decisions:
         if d.entry.cls != "keep":
@@ -239,20 +243,31 @@ def corroborated(tokens: TokenStream, decisions: list[Decision]) -> list[Decisio
                 strong.setdefault(number, set()).add(d.entry.tokens)
             else:
                 support.add(number)
-    return [d for d in decisions if not d.entry.strong or sentence[d.candidate.first] in support
-            or len(strong[sentence[d.candidate.first]]) >= CORROBORATING_STRONG]
+    paragraph_of = dict(zip(sentence, paragraph))
+
+    def stands(d: Decision) -> bool:
+        number = sentence[d.candidate.first]
+        if number in support or len(strong[number]) >= CORROBORATING_STRONG:
+            return True
+        return any(n in support and paragraph_of[n] == paragraph_of[number] for n in (number - 1, number + 1))
+
+    return [d for d in decisions if not d.entry.strong or stands(d)]
 
 
-def _sentence_numbers(tokens: TokenStream) -> list[int]:
-    """For each token, the number of its sentence in the window: a new one starts after a gap
-    that holds a full stop, a question or exclamation mark, or a line break."""
-    numbers = []
-    current = 0
+def _sentence_numbers(tokens: TokenStream) -> tuple[list[int], list[int]]:
+    """For each token, the number of its sentence and of its paragraph in the window: a new
+    sentence starts after a gap that holds a full stop, a question or exclamation mark, or a
+    line break; a new paragraph after a line break."""
+    sentences, paragraphs = [], []
+    sentence = paragraph = 0
     for gap in tokens.parts[0:-1:2]:
         if not _SENTENCE_ENDS.isdisjoint(gap):
-            current += 1
-        numbers.append(current)
-    return numbers
+            sentence += 1
+            if not _PARAGRAPH_ENDS.isdisjoint(gap):
+                paragraph += 1
+        sentences.append(sentence)
+        paragraphs.append(paragraph)
+    return sentences, paragraphs
 
 
 def context_phrases(decisions: list[Decision]) -> int:
