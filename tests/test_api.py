@@ -6,7 +6,7 @@ import pytest
 import textfix
 from textfix import Config, Edit, apply_edits, fix_and_explain, fix_text
 
-from conftest import DATA
+from conftest import CORPUS, DATA
 
 MINI = Config(builtin=False, lexicons=(str(DATA / "mini.tsv"),))
 SPUN = "Kim ended the chilly struggle this 12 months, mentioned Andrei Lankov at Kookmin College."
@@ -167,3 +167,23 @@ def test_long_documents_are_processed_in_windows_with_the_same_result():
     fixer = textfix.Fixer(MINI)
     pieces = [text[i:i + 1000] for i in range(0, len(text), 1000)]
     assert "".join(w for w, _, _ in fixer.fix_stream(pieces)) == out
+
+
+def test_one_fingerprint_and_the_context_detection_weighs_open_the_gate():
+    """fix_text restores evidence entries in a text detect() finds spun, though its fingerprints
+    alone (one in about 500 words) would leave the gate closed; a text detect() finds clean gets
+    only its fingerprint restored."""
+    lee = (CORPUS / "clean" / "lee_background.txt").read_text(encoding="utf-8").splitlines()
+    body = " ".join(lee[:2])
+    spun = ('The chilly struggle ended. "We will go," Smith mentioned. "It is over," Jones stated. '
+            "Officials advised reporters on Monday that the talks would resume. "
+            "Researchers on the College of Leeds said thousands of individuals had signed. ")
+    report = textfix.detect(spun + body)
+    assert report.is_spun and report.fingerprints == 1
+    assert fix_text(spun + body) == (
+        'The cold war ended. "We will go," Smith said. "It is over," Jones said. '
+        "Officials told reporters on Monday that the talks would resume. "
+        "Researchers at the University of Leeds said thousands of people had signed. ") + body
+    alone = "The chilly struggle ended. " + body
+    assert not textfix.detect(alone).is_spun
+    assert fix_text(alone) == "The cold war ended. " + body

@@ -100,14 +100,36 @@ class Fixer:
         fingerprints = [d for d in closed if evidence.is_fingerprint(d)]
         return Window(tokens, base, shielded, sure, licensed, closed, fingerprints, in_references)
 
-    def _gate(self, neighbourhood: Iterable[Window]) -> int:
-        """The gate's level (evidence.CLOSED, OPEN or STRONG) from the fingerprints around a window."""
+    def _gate(self, neighbourhood: Iterable[Window], readings: dict[int, set] | None = None) -> int:
+        """The gate's level (evidence.CLOSED, OPEN or STRONG) from the fingerprints around a
+        window; a gate they leave closed opens where detection, which weighs the context
+        evidence too, finds the neighbourhood spun (a text with one fingerprint and ten
+        phrases licensed by their context is as spun as detect() says). `readings` keeps each
+        window's context phrases for the next window's neighbourhood."""
         if self.config.assume_spun:
             return evidence.STRONG
         windows = list(neighbourhood)
         found = sum(len(w.fingerprints) for w in windows)
         words = sum(len(w.tokens) for w in windows)
-        return evidence.gate_level(found, words, self.config.threshold)
+        level = evidence.gate_level(found, words, self.config.threshold)
+        if level == evidence.CLOSED and found:
+            if readings is None:
+                readings = {}
+            context: set[tuple[str, ...]] = set()
+            for w in windows:
+                if id(w) not in readings:
+                    readings[id(w)] = self._context_phrases(w)
+                context |= readings[id(w)]
+            spoken = sum(len(w.tokens.text[w.tokens.lo:w.tokens.hi].split()) for w in windows)
+            if detection_score(found, len(context), spoken) >= self.config.threshold:
+                level = evidence.OPEN
+        return level
+
+    def _context_phrases(self, window: Window) -> set[tuple[str, ...]]:
+        """The distinct phrases of the window that detection counts as context evidence: those
+        of the entries an open gate lets fire, fingerprints and keep phrases aside."""
+        return {d.entry.tokens for d in self._decide(window, evidence.OPEN, escalate=False)
+                if d.entry.cls != "keep" and not evidence.is_fingerprint(d)}
 
     def _decide(self, window: Window, gate: int, escalate: bool = True) -> list[evidence.Decision]:
         """Second pass, for windows whose gate is open: every entry, and the fuzzy fallback. With
@@ -145,15 +167,18 @@ class Fixer:
     def _decided(self, windows: Iterable[Window]) -> Iterator[tuple[Window, int, list[evidence.Decision]]]:
         """Each window with its gate and decisions; the gate sees one window on either side."""
         recent: deque[Window] = deque(maxlen=3)
+        readings: dict[int, set] = {}
         for window in windows:
+            if len(recent) == recent.maxlen:
+                readings.pop(id(recent[0]), None)  # it leaves the neighbourhood (and its id may be reused)
             recent.append(window)
             if len(recent) >= 2:
                 current = recent[-2]
-                gate = self._gate(recent)
+                gate = self._gate(recent, readings)
                 yield current, gate, self._decide(current, gate)
         if recent:
             current = recent[-1]
-            gate = self._gate(list(recent)[-2:])
+            gate = self._gate(list(recent)[-2:], readings)
             yield current, gate, self._decide(current, gate)
 
     def _settled(self, window: Window, edits: list[Edit], explained: bool) -> list[Edit]:
